@@ -1,0 +1,73 @@
+/**
+ * `npm start`: opens the database (PGlite in ./data, or DATABASE_URL),
+ * migrates it, seeds the demo municipality on first start (unless --no-demo),
+ * serves the API and the built web app on one port, and prints how to sign in.
+ *
+ * Flags: --port N (default 3000, or PORT) · --data-dir PATH (default ./data)
+ *        --no-demo · --reset (delete the data folder first; PGlite only)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { buildApp, defaultWebDir } from '../server/app';
+import { defaultConfig } from '../server/config';
+import { databaseConfigFromEnv, openDatabase } from '../server/db/connect';
+import { DataFolderLockedError } from '../server/db/data-lock';
+import { migrate } from '../server/db/migrator';
+import { DEMO_PASSWORD, demoAccounts, seedDemoOrganisation } from '../server/demo/organisation';
+import { parseArgs } from './args';
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const port = Number(args.port ?? process.env.PORT ?? 3000);
+  const dataDir = path.resolve(String(args.dataDir ?? process.env.SPIRE_DATA_DIR ?? 'data'));
+  const dbConfig = databaseConfigFromEnv(dataDir);
+  if (args.reset === true && dbConfig.engine === 'pglite') fs.rmSync(dataDir, { recursive: true, force: true });
+
+  const started = Date.now();
+  const database = await openDatabase(dbConfig);
+  const applied = await migrate(database.db);
+  const seeded = args.demo === false ? false : await seedDemoOrganisation(database.db);
+
+  const webDir = fs.existsSync(path.join(defaultWebDir, 'index.html')) ? defaultWebDir : undefined;
+  const app = buildApp(database, { ...defaultConfig, webDir });
+  const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });
+
+  const url = `http://localhost:${port}`;
+  const lines = [
+    '',
+    `Spire is running: ${url}`,
+    `  database: ${database.engine === 'pglite' ? `PGlite in ${database.location}` : `PostgreSQL ${database.location}`}` +
+      (applied.length ? ` (migrations applied: ${applied.join(', ')})` : ''),
+    `  ready in ${((Date.now() - started) / 1000).toFixed(1)} s${seeded ? '; demo municipality "Spireby Kommune" created' : ''}`,
+    webDir ? '' : '  (web app not built: run `npm run build`; the API works without it)',
+    args.demo === false
+      ? ''
+      : `Sign in with one of these demo accounts, password "${DEMO_PASSWORD}":\n` +
+        demoAccounts.map((a) => `  ${a.username.padEnd(12)} ${a.role}`).join('\n'),
+    `API docs: ${url}/api/docs`,
+    'Stop with Ctrl+C.',
+    '',
+  ];
+  console.log(lines.filter((line) => line !== '').join('\n'));
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  if (error instanceof DataFolderLockedError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

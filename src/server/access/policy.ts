@@ -1,0 +1,51 @@
+/**
+ * Policies: who may do what with which category of information. Deny by
+ * default — an action/category pair without a rule is refused for everyone.
+ * Rules live in ./policies/<area>.ts and are registered here.
+ */
+import type { Actor } from './actor';
+import { organisationRules } from './policies/organisation';
+import { staffRules } from './policies/staff';
+import { auditRules } from './policies/audit';
+
+/** What is done with information. */
+export type Action = 'read' | 'search' | 'create' | 'update' | 'delete' | 'export' | 'disclose';
+
+/**
+ * Categories of information (architecture.md §4) plus the organisational ones:
+ * `staff` (personal data of employees), `organisation` (units, districts — not
+ * personal), `audit` (the access log).
+ */
+export type Category =
+  | 'basic'
+  | 'health'
+  | 'pedagogical'
+  | 'social'
+  | 'meeting'
+  | 'staff'
+  | 'organisation'
+  | 'audit'
+  | 'session'
+  | 'system';
+
+/** Facts about the resource a rule may look at (owner, unit, …). */
+export type ResourceFacts = Record<string, unknown>;
+
+/** A rule: may this actor do this to a resource with these facts? Without facts: could they ever? */
+export type Rule = (actor: Actor, resource?: ResourceFacts) => boolean;
+
+/** Rules keyed `category:action`. */
+export type RuleSet = Partial<Record<`${Category}:${Action}`, Rule>>;
+
+const rules: RuleSet = { ...organisationRules, ...staffRules, ...auditRules };
+
+/**
+ * Decides one access question. Without `resource`, answers whether the actor
+ * may do the action on the category at all (the route-level gate).
+ * @example decide(actor, 'update', 'organisation') // true for administrators
+ */
+export function decide(actor: Actor, action: Action, category: Category, resource?: ResourceFacts): boolean {
+  if (actor.kind === 'system') return true; // systemRepo: allowed, and audited with its reason
+  const rule = rules[`${category}:${action}`];
+  return rule ? rule(actor, resource) : false;
+}

@@ -1,0 +1,90 @@
+/**
+ * Builds Spire's HTTP app: the JSON API under /api (with its OpenAPI document
+ * and docs) and, when a built web app is given, the web app on the same port.
+ * Used alike by `npm start`, the tests and the benchmark.
+ */
+import path from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppConfig } from './config';
+import type { Database } from './db/connect';
+import { Problem } from './errors';
+import { apiDocs } from './http/api-docs';
+import { requestContext } from './http/context';
+import type { AppEnv } from './http/env';
+import { problemResponse, toProblem, validationHook } from './http/problem-response';
+import { sendFile } from './http/static-files';
+import { auditRoutes } from './modules/audit/routes';
+import { authRoutes } from './modules/auth/routes';
+import { myDayRoutes } from './modules/my-day/routes';
+import { organisationRoutes } from './modules/organisation/routes';
+import { staffRoutes } from './modules/staff/routes';
+import { healthRoutes } from './modules/health/routes';
+
+/**
+ * Creates the app on an open database.
+ * @example const app = buildApp(database, defaultConfig); serve({ fetch: app.fetch, port: 3000 });
+ */
+export function buildApp(database: Database, config: AppConfig) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    if (c.req.path === '/api/docs' || c.req.path.startsWith('/api/docs/') || c.req.path === '/api/openapi.json') return next();
+    return requestContext(database, config)(c, next);
+  });
+
+  app.route('/', healthRoutes);
+  app.route('/', authRoutes(config));
+  app.route('/', myDayRoutes);
+  app.route('/', organisationRoutes);
+  app.route('/', staffRoutes);
+  app.route('/', auditRoutes);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Spire API',
+      version: '0.1.0',
+      description:
+        'Spire’s JSON API. Sign in with POST /api/auth/login; state-changing requests need the x-csrf-token header. Errors are application/problem+json with a stable `code`.',
+    },
+  });
+  app.route('/', apiDocs);
+
+  app.onError((error, c) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) console.error(`[${c.get('requestId') ?? '-'}]`, error);
+    return problemResponse(c, problem);
+  });
+
+  app.notFound(async (c) => {
+    if (c.req.path.startsWith('/api/') || c.req.path === '/api' || !config.webDir) {
+      return problemResponse(c, new Problem(404, 'not_found'));
+    }
+    if (c.req.path === '/was') return c.redirect('https://was.digst.dk/', 302);
+    const webDir = config.webDir;
+    const asset = await sendFile(c, webDir, c.req.path, c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    if (asset) return asset;
+    return (await sendFile(c, webDir, 'index.html')) ?? problemResponse(c, new Problem(404, 'not_found'));
+  });
+
+  return app;
+}
+
+/** The app type, for tests. */
+export type SpireApp = ReturnType<typeof buildApp>;
+
+/** Where `vite build` puts the web app. */
+export const defaultWebDir = path.resolve('dist/web');

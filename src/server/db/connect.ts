@@ -1,0 +1,89 @@
+/**
+ * Opens Spire's database: PGlite in a local folder by default, or a PostgreSQL
+ * server when a connection URL is given. Both engines return the same
+ * JavaScript types: int8 as number, date as 'YYYY-MM-DD', timestamptz as Date.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { acquireDataLock } from './data-lock';
+import { PGliteDialect } from './pglite-dialect';
+import type { DB } from './types';
+
+const INT8 = 20;
+const DATE = 1082;
+const NUMERIC = 1700;
+
+/** How to reach the database. */
+export type DatabaseConfig = { engine: 'pglite'; dataDir: string } | { engine: 'postgres'; url: string; poolSize?: number };
+
+/** An open database and how to close it. */
+export interface Database {
+  db: Kysely<DB>;
+  engine: 'pglite' | 'postgres';
+  /** Where the data lives, for messages (folder or URL without password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+const sameTypes = {
+  int8: (value: string) => Number(value),
+  date: (value: string) => value,
+  numeric: (value: string) => value,
+};
+
+/**
+ * Opens the database described by `config`.
+ * @example const { db, close } = await openDatabase({ engine: 'pglite', dataDir: './data' });
+ */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.engine === 'pglite') {
+    const release = acquireDataLock(config.dataDir);
+    try {
+      const pglite = await PGlite.create(`${config.dataDir}/pgdata`, {
+        parsers: { [INT8]: sameTypes.int8, [DATE]: sameTypes.date, [NUMERIC]: sameTypes.numeric },
+      });
+      const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+      return {
+        db,
+        engine: 'pglite',
+        location: config.dataDir,
+        async close() {
+          await db.destroy();
+          release();
+        },
+      };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.poolSize ?? 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === INT8) return sameTypes.int8;
+        if (oid === DATE) return sameTypes.date;
+        if (oid === NUMERIC) return sameTypes.numeric;
+        return pg.types.getTypeParser(oid, format);
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    location: config.url.replace(/\/\/[^@/]*@/, '//'),
+    close: () => db.destroy(),
+  };
+}
+
+/**
+ * Chooses the engine from the environment: `DATABASE_URL` means PostgreSQL,
+ * otherwise PGlite in `dataDir`.
+ * @example databaseConfigFromEnv('./data')
+ */
+export function databaseConfigFromEnv(dataDir: string, env = process.env): DatabaseConfig {
+  return env.DATABASE_URL ? { engine: 'postgres', url: env.DATABASE_URL } : { engine: 'pglite', dataDir };
+}

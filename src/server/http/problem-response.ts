@@ -1,0 +1,47 @@
+/** Rendering problems as application/problem+json responses. */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { fieldIssuesFromZod, Problem, problemBody } from '../errors';
+import { languageFrom } from '../i18n';
+
+/**
+ * Renders a problem in the request's language.
+ * @example return problemResponse(c, notFound());
+ */
+export function problemResponse(c: Context, problem: Problem): Response {
+  const language = (c.get('language' as never) as 'da' | 'en' | undefined) ?? languageFrom(c.req.header('accept-language'));
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
+  const retry = problem.options.extra?.retryAfterSeconds;
+  if (typeof retry === 'number') headers['retry-after'] = String(retry);
+  return new Response(JSON.stringify(problemBody(problem, language)), { status: problem.status, headers });
+}
+
+/**
+ * Maps any thrown value to a Problem: Problems pass through, framework HTTP
+ * errors get their stable codes, everything else is a 500.
+ * @example toProblem(new HTTPException(400)) // request.malformed
+ */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof Problem) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 400 || error.status === 415) return new Problem(400, 'request.malformed', { detail: error.message });
+    if (error.status === 401) return new Problem(401, 'auth.required');
+    if (error.status === 403) return new Problem(403, 'access.denied');
+    if (error.status === 404) return new Problem(404, 'not_found');
+    if (error.status === 405) return new Problem(405, 'method.not_allowed');
+  }
+  return new Problem(500, 'server.error');
+}
+
+/**
+ * The validation hook for zod-openapi routes: a failed parse becomes a 400 with field errors.
+ * @example new OpenAPIHono({ defaultHook: validationHook })
+ */
+export function validationHook(
+  result: { success: boolean; error?: { issues: unknown[] } },
+  c: Context,
+): Response | undefined {
+  if (result.success) return undefined;
+  const issues = fieldIssuesFromZod((result.error?.issues ?? []) as Parameters<typeof fieldIssuesFromZod>[0]);
+  return problemResponse(c, new Problem(400, 'validation.failed', { fields: issues }));
+}

@@ -1,0 +1,51 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { da } from './da';
+import { en } from './en';
+
+/** Languages the UI is complete in. Danish is the default. */
+export const LANGUAGES = ['da', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'spire.language';
+
+function storedLanguage(): Language {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return value === 'en' ? 'en' : 'da';
+  } catch {
+    return 'da';
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { da: { translation: da }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: 'da',
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+  react: { useSuspense: false },
+});
+
+document.documentElement.lang = i18n.language;
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+});
+
+/** Switch language, remember it in localStorage; API calls then send the new Accept-Language. */
+export function setLanguage(lng: Language): Promise<unknown> {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+  return i18n.changeLanguage(lng);
+}
+
+/** The BCP 47 locale used for dates and numbers. */
+export function locale(): string {
+  return i18n.language === 'en' ? 'en-GB' : 'da-DK';
+}
+
+export default i18n;
