@@ -15,7 +15,11 @@ const DATE = 1082;
 const NUMERIC = 1700;
 
 /** How to reach the database. */
-export type DatabaseConfig = { engine: 'pglite'; dataDir: string } | { engine: 'postgres'; url: string; poolSize?: number };
+export type DatabaseConfig =
+  | { engine: 'pglite'; dataDir: string }
+  /** PGlite in memory, optionally started from a dumped data folder (tests clone a migrated template). */
+  | { engine: 'pglite-memory'; loadDataDir?: Blob | File }
+  | { engine: 'postgres'; url: string; poolSize?: number };
 
 /** An open database and how to close it. */
 export interface Database {
@@ -32,17 +36,22 @@ const sameTypes = {
   numeric: (value: string) => value,
 };
 
+const pgliteParsers = { [INT8]: sameTypes.int8, [DATE]: sameTypes.date, [NUMERIC]: sameTypes.numeric };
+
 /**
  * Opens the database described by `config`.
  * @example const { db, close } = await openDatabase({ engine: 'pglite', dataDir: './data' });
  */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.engine === 'pglite-memory') {
+    const pglite = await PGlite.create({ loadDataDir: config.loadDataDir, parsers: pgliteParsers });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    return { db, engine: 'pglite', location: 'memory', close: () => db.destroy() };
+  }
   if (config.engine === 'pglite') {
     const release = acquireDataLock(config.dataDir);
     try {
-      const pglite = await PGlite.create(`${config.dataDir}/pgdata`, {
-        parsers: { [INT8]: sameTypes.int8, [DATE]: sameTypes.date, [NUMERIC]: sameTypes.numeric },
-      });
+      const pglite = await PGlite.create(`${config.dataDir}/pgdata`, { parsers: pgliteParsers });
       const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
       return {
         db,
