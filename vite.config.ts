@@ -20,8 +20,8 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: {
-      // Plain DKFDS theme (neutral portal logo); the Virk and borger.dk themes carry those portals' logos.
-      'dkfds-css': dkfds('css/dkfds.min.css'),
+      // The Virk theme (DKFDS blue); its Virk portal logo is replaced by the municipality's name in styles.css.
+      'dkfds-css': dkfds('css/dkfds-virkdk.min.css'),
       'dkfds-icons.svg': dkfds('img/all-svg-icons.svg'),
     },
   },

@@ -11,7 +11,7 @@
 import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { Action, Category } from '../access/policy';
-import { forbidden, unauthenticated } from '../errors';
+import { unauthenticated } from '../errors';
 import type { AppEnv } from './env';
 import { validationHook } from './problem-response';
 

@@ -16,8 +16,8 @@ export const MyDay = z
         expired: z.boolean(),
       }),
     ),
-    visits: z.array(z.never()),
-    tasks: z.array(z.never()),
+    visits: z.array(z.unknown()).max(0),
+    tasks: z.array(z.unknown()).max(0),
     admin: z
       .object({ units: z.number().int(), staff: z.number().int(), failedSignInsLast24h: z.number().int() })
       .optional(),

@@ -1,0 +1,91 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
+import { ApiError } from './api/client';
+import { AuthProvider } from './auth';
+import { Layout } from './components/Layout';
+import { RequireAdmin, RequireAuth } from './components/RouteGuards';
+import { AuditLog } from './routes/AuditLog';
+import { ClusterCreate } from './routes/ClusterCreate';
+import { DistrictCreate } from './routes/DistrictCreate';
+import { MyDay } from './routes/MyDay';
+import { NotFound } from './routes/NotFound';
+import { Organisation } from './routes/Organisation';
+import { RootError, RouteError } from './routes/RouteError';
+import { SignIn } from './routes/SignIn';
+import { StaffCreate } from './routes/StaffCreate';
+import { StaffDetail } from './routes/StaffDetail';
+import { StaffList } from './routes/StaffList';
+import { UnitCreate } from './routes/UnitCreate';
+import { UnitEdit } from './routes/UnitEdit';
+
+/** Routes. Danish paths, since the addresses are part of what users see. */
+export const router = createBrowserRouter([
+  {
+    element: (
+      <AuthProvider>
+        <Outlet />
+      </AuthProvider>
+    ),
+    errorElement: <RootError />,
+    children: [
+      {
+        element: <Layout />,
+        children: [
+          {
+            errorElement: <RouteError />,
+            children: [
+              { path: '/log-ind', element: <SignIn /> },
+              {
+                element: <RequireAuth />,
+                children: [
+                  { index: true, element: <MyDay /> },
+                  {
+                    path: '/admin',
+                    element: <RequireAdmin />,
+                    children: [
+                      { path: 'organisation', element: <Organisation /> },
+                      { path: 'organisation/nyt-distrikt', element: <DistrictCreate /> },
+                      { path: 'organisation/ny-klynge', element: <ClusterCreate /> },
+                      { path: 'organisation/ny-enhed', element: <UnitCreate /> },
+                      { path: 'organisation/enheder/:id', element: <UnitEdit /> },
+                      { path: 'medarbejdere', element: <StaffList /> },
+                      { path: 'medarbejdere/ny', element: <StaffCreate /> },
+                      { path: 'medarbejdere/:id', element: <StaffDetail /> },
+                      { path: 'adgangslog', element: <AuditLog /> },
+                      { path: '*', element: <NotFound /> },
+                    ],
+                  },
+                ],
+              },
+              { path: '*', element: <NotFound /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
+
+function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Client errors (403, 404, 409 …) will not change by asking again; network and 5xx may.
+        retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+        refetchOnWindowFocus: false,
+        staleTime: 30_000,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export function App() {
+  const [queryClient] = useState(makeQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  );
+}
