@@ -19,11 +19,12 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
   resolve: {
-    alias: {
+    alias: [
       // The Virk theme (DKFDS blue); its Virk portal logo is replaced by the municipality's name in styles.css.
-      'dkfds-css': dkfds('css/dkfds-virkdk.min.css'),
-      'dkfds-icons.svg': dkfds('img/all-svg-icons.svg'),
-    },
+      { find: /^dkfds-css$/, replacement: dkfds('css/dkfds-virkdk.min.css') },
+      // The icon sprite, imported as `dkfds-icons.svg?raw` and inlined into the page at start-up.
+      { find: /^dkfds-icons\.svg/, replacement: dkfds('img/all-svg-icons.svg') },
+    ],
   },
   build: {
     outDir: 'dist/web',
