@@ -163,3 +163,23 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   const b = utcMidnight(parseIsoDate(to)).getTime();
   return Math.round((b - a) / MS_PER_DAY);
 }
+
+/**
+ * Adds calendar months; a day that does not exist in the target month becomes
+ * that month's last day (31 Jan + 1 month = 28 or 29 Feb).
+ *
+ * @example
+ * addMonths('2026-01-31', 1);  // '2026-02-28'
+ * addMonths('2024-01-31', 1);  // '2024-02-29'
+ * addMonths('2026-03-31', -1); // '2026-02-28'
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  if (!Number.isInteger(months)) {
+    throw new DomainInputError(`Months must be an integer: ${String(months)}`);
+  }
+  const { year, month, day } = parseIsoDate(date);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  return toIsoDate({ year: targetYear, month: targetMonth, day: Math.min(day, daysInMonth(targetYear, targetMonth)) });
+}

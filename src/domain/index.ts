@@ -14,6 +14,7 @@ export { ageInMonths } from './age';
 export { type CprParseResult, cprCentury, isCprShaped, type LegalSex, maskCpr, parseCpr, passesModulus11 } from './cpr';
 export {
   addDays,
+  addMonths,
   type DateParts,
   dayOfWeek,
   daysBetween,
@@ -58,3 +59,15 @@ export {
   isWorkingDay,
   type WorkingDayOptions,
 } from './working-days';
+export {
+  contactStatus,
+  type ContactStatus,
+  DEFAULT_VISIT_TEMPLATES,
+  type Offset,
+  type PlannedContact,
+  planContacts,
+  type ScheduleFacts,
+  shift,
+  type VisitTemplate,
+  type VisitTrack,
+} from './visit-schedule';

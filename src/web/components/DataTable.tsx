@@ -37,6 +37,8 @@ export function DataTable<T>({
 }) {
   const { t } = useTranslation();
   return (
+    // The wrapper scrolls sideways on narrow screens; keyboard users need to reach it (WCAG 2.1.1).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable
     <section className="table--responsive-scroll" tabIndex={0} aria-label={t('common.tableScrollLabel', { caption })}>
       <table className={`table table--zebra${compact ? ' table--compact' : ''}`}>
         <caption className={captionHidden ? 'sr-only' : undefined}>{caption}</caption>

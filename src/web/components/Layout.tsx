@@ -1,4 +1,4 @@
-import { type MouseEvent, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth';
@@ -57,17 +57,9 @@ export function Layout() {
     return () => window.clearTimeout(timer);
   }, [location.pathname]);
 
-  const skip = (e: MouseEvent<HTMLAnchorElement>) => {
-    const main = document.getElementById('main-content');
-    if (!main) return;
-    e.preventDefault();
-    main.focus();
-    main.scrollIntoView();
-  };
-
   return (
     <>
-      <a className="skipnav" href="#main-content" onClick={skip}>
+      <a className="skipnav" href="#main-content">
         {t('common.skipLink')}
       </a>
       <Header user={user} municipalityName={municipalityName} onLogOut={() => void signOut('user')} />

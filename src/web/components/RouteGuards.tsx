@@ -25,7 +25,7 @@ export function RequireAuth({ children }: { children?: ReactNode }) {
     const target = from === '/' ? '/log-ind' : `/log-ind?next=${encodeURIComponent(from)}`;
     return <Navigate to={target} replace />;
   }
-  return children ? <>{children}</> : <Outlet />;
+  return children ?? <Outlet />;
 }
 
 /** Administrator screens. Others get a plain "no access" page (the navigation never links here). */

@@ -90,7 +90,7 @@ export function AuditLog() {
       </div>
       <p className="font-lead">{t('audit.intro')}</p>
 
-      <form className="spire-filters" onSubmit={apply} noValidate role="search" aria-label={t('audit.filtersHeading')}>
+      <form className="spire-filters" onSubmit={apply} noValidate aria-label={t('audit.filtersHeading')}>
         <TextField
           id={form.id('personId')}
           label={t('audit.personId')}

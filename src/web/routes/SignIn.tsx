@@ -14,7 +14,7 @@ const FIELDS = ['username', 'password'] as const;
 
 /** Only same-app paths, so a crafted link cannot send the user elsewhere after sign-in. */
 export function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
   if (next.startsWith('/log-ind')) return '/';
   return next;
 }

@@ -59,7 +59,7 @@ export function StaffList() {
       </div>
       <p className="font-lead">{t('staff.intro')}</p>
       <Flash />
-      <form className="spire-filters" onSubmit={apply} noValidate role="search" aria-label={t('staff.filtersHeading')}>
+      <form className="spire-filters" onSubmit={apply} noValidate aria-label={t('staff.filtersHeading')}>
         <TextField
           id="staff-q"
           type="search"
