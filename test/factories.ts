@@ -120,3 +120,48 @@ export async function makeWorld(database: Database, config: Partial<AppConfig> =
     as: (username: string) => new TestClient(app).signIn(username),
   };
 }
+
+/**
+ * A born child (or, with `expectedDate` and no birthDate, an expected child) on
+ * the caseload of `healthUnitId`, optionally enrolled in daycare units.
+ */
+export async function makeChild(
+  db: Kysely<DB>,
+  m: { id: string },
+  options: {
+    healthUnitId: string;
+    healthVisitorId?: string | null;
+    firstName?: string;
+    lastName?: string;
+    birthDate?: string | null;
+    expectedDate?: string | null;
+    cpr?: string | null;
+    enrolledUnitIds?: string[];
+  },
+) {
+  const id = uuidv7();
+  const born = options.birthDate !== null && (options.birthDate !== undefined || !options.expectedDate);
+  await db
+    .insertInto('persons')
+    .values({
+      id,
+      municipality_id: m.id,
+      cpr: options.cpr ?? null,
+      first_name: options.firstName ?? (born ? 'Testbarn' : null),
+      last_name: options.lastName ?? 'Jensen',
+      birth_date: born ? (options.birthDate ?? '2026-06-01') : null,
+    })
+    .execute();
+  await db
+    .insertInto('children')
+    .values({ person_id: id, status: born ? 'born' : 'expected', expected_date: options.expectedDate ?? null })
+    .execute();
+  await db
+    .insertInto('caseload_assignments')
+    .values({ id: uuidv7(), child_id: id, unit_id: options.healthUnitId, staff_id: options.healthVisitorId ?? null, starts_on: '2026-01-01' })
+    .execute();
+  for (const unitId of options.enrolledUnitIds ?? []) {
+    await db.insertInto('enrolments').values({ id: uuidv7(), child_id: id, unit_id: unitId, starts_on: '2026-01-01' }).execute();
+  }
+  return id;
+}

@@ -16,9 +16,12 @@ import { problemResponse, toProblem, validationHook } from './http/problem-respo
 import { sendFile } from './http/static-files';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
+import { childrenRoutes } from './modules/children/routes';
 import { myDayRoutes } from './modules/my-day/routes';
 import { organisationRoutes } from './modules/organisation/routes';
+import { programmeRoutes } from './modules/programme/routes';
 import { staffRoutes } from './modules/staff/routes';
+import { visitRoutes } from './modules/visits/routes';
 import { healthRoutes } from './modules/health/routes';
 
 /**
@@ -51,6 +54,9 @@ export function buildApp(database: Database, config: AppConfig) {
   app.route('/', organisationRoutes);
   app.route('/', staffRoutes);
   app.route('/', auditRoutes);
+  app.route('/', programmeRoutes);
+  app.route('/', visitRoutes);
+  app.route('/', childrenRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

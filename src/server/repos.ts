@@ -9,9 +9,12 @@ import type { AppConfig } from './config';
 import type { Database } from './db/connect';
 import { AuditRepo } from './modules/audit/repo';
 import { AuthRepo } from './modules/auth/repo';
+import { ChildrenRepo } from './modules/children/repo';
 import { MyDayRepo } from './modules/my-day/repo';
 import { OrganisationRepo } from './modules/organisation/repo';
+import { ProgrammeRepo } from './modules/programme/repo';
 import { StaffRepo } from './modules/staff/repo';
+import { VisitsRepo } from './modules/visits/repo';
 
 /**
  * Builds the repositories for one unit of work.
@@ -24,6 +27,9 @@ export function makeRepos(work: Work, config: AppConfig) {
     staff: new StaffRepo(work),
     audit: new AuditRepo(work),
     myDay: new MyDayRepo(work),
+    programme: new ProgrammeRepo(work),
+    visits: new VisitsRepo(work),
+    children: new ChildrenRepo(work),
   };
 }
 

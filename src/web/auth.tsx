@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { fetchMe, login, logout, refreshSession, type SessionClock } from './api/auth';
 import { ApiError, onUnauthorized, setCsrfToken } from './api/client';
@@ -23,6 +23,8 @@ interface AuthContextValue {
   user: Me | null;
   clock: SessionClock | null;
   error: unknown;
+  /** Why the last session ended in this tab (shown on the sign-in page); null after signing in. */
+  signOutReason: SignOutReason | null;
   retry: () => void;
   signIn: (username: string, password: string) => Promise<Me>;
   signOut: (reason: SignOutReason) => Promise<void>;
@@ -63,12 +65,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     refetchOnWindowFocus: false,
   });
 
+  const [signOutReason, setSignOutReason] = useState<SignOutReason | null>(null);
   const locationRef = useRef(location);
   locationRef.current = location;
 
   /** Forget everything about the signed-in user and go to the sign-in page. */
   const endSession = useCallback(
     (reason: SignOutReason) => {
+      setSignOutReason(reason);
       setCsrfToken(null);
       queryClient.cancelQueries();
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
@@ -93,6 +97,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     async (username: string, password: string) => {
       const { me, clock } = await login(username, password);
       setCsrfToken(me.csrfToken);
+      setSignOutReason(null);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
       queryClient.setQueryData<AuthSnapshot>(meKey, { user: me.user, clock });
       return me.user;
@@ -123,12 +128,23 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       user: query.data?.user ?? null,
       clock: query.data?.clock ?? null,
       error: query.error,
+      signOutReason,
       retry: () => void query.refetch(),
       signIn,
       signOut,
       extendSession,
     }),
-    [query.isPending, query.isError, query.data, query.error, query.refetch, signIn, signOut, extendSession],
+    [
+      query.isPending,
+      query.isError,
+      query.data,
+      query.error,
+      query.refetch,
+      signOutReason,
+      signIn,
+      signOut,
+      extendSession,
+    ],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -62,12 +62,16 @@ export function useFormErrors(formId: string, fieldOrder: readonly string[]): Fo
       if (!(error instanceof ApiError) || error.errors.length === 0) return false;
       const fields: FieldErrors = {};
       const other: string[] = [];
+      // A problem that is not a plain validation failure (e.g. 409 staff.username_taken) says what is
+      // wrong in its title; use that when it points at a single field.
+      const useTitle = error.code !== 'validation.failed' && error.errors.length === 1 && Boolean(error.title);
       for (const e of error.errors) {
         const field = e.field?.split('.')[0] ?? '';
+        const message = useTitle ? error.title : e.message;
         if (fieldOrder.includes(field)) {
-          if (!fields[field]) fields[field] = e.message;
+          if (!fields[field]) fields[field] = message;
         } else {
-          other.push(e.message);
+          other.push(message);
         }
       }
       setErrors(fields);

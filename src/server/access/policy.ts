@@ -7,6 +7,7 @@ import type { Actor } from './actor';
 import { organisationRules } from './policies/organisation';
 import { staffRules } from './policies/staff';
 import { auditRules } from './policies/audit';
+import { childRules } from './policies/children';
 
 /** What is done with information. */
 export type Action = 'read' | 'search' | 'create' | 'update' | 'delete' | 'export' | 'disclose';
@@ -37,7 +38,7 @@ export type Rule = (actor: Actor, resource?: ResourceFacts) => boolean;
 /** Rules keyed `category:action`. */
 export type RuleSet = Partial<Record<`${Category}:${Action}`, Rule>>;
 
-const rules: RuleSet = { ...organisationRules, ...staffRules, ...auditRules };
+const rules: RuleSet = { ...organisationRules, ...staffRules, ...auditRules, ...childRules };
 
 /**
  * Decides one access question. Without `resource`, answers whether the actor

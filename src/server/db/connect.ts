@@ -1,7 +1,8 @@
 /**
  * Opens Spire's database: PGlite in a local folder by default, or a PostgreSQL
  * server when a connection URL is given. Both engines return the same
- * JavaScript types: int8 as number, date as 'YYYY-MM-DD', timestamptz as Date.
+ * JavaScript types: int8 as number, date as 'YYYY-MM-DD', timestamptz as Date,
+ * numeric and interval as text, and arrays of these with the same element types.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -13,6 +14,12 @@ import type { DB } from './types';
 const INT8 = 20;
 const DATE = 1082;
 const NUMERIC = 1700;
+const INTERVAL = 1186;
+const INT8_ARRAY = 1016;
+const DATE_ARRAY = 1182;
+const NUMERIC_ARRAY = 1231;
+const INTERVAL_ARRAY = 1187;
+const TEXT_ARRAY = 1009;
 
 /** How to reach the database. */
 export type DatabaseConfig =
@@ -37,6 +44,22 @@ const sameTypes = {
 };
 
 const pgliteParsers = { [INT8]: sameTypes.int8, [DATE]: sameTypes.date, [NUMERIC]: sameTypes.numeric };
+
+/** pg's own parsers turn int8[] into strings, date[] into Dates and numeric[] into floats; PGlite uses the element parsers above. */
+const pgTextArray = pg.types.getTypeParser(TEXT_ARRAY) as (value: string) => unknown[];
+const mapElements = (value: unknown, parse: (element: string) => unknown): unknown =>
+  Array.isArray(value) ? value.map((element) => mapElements(element, parse)) : value === null ? null : parse(value as string);
+const pgArrayOf = (parse: (element: string) => unknown) => (value: string) => mapElements(pgTextArray(value), parse);
+const pgParsers: Record<number, (value: string) => unknown> = {
+  [INT8]: sameTypes.int8,
+  [DATE]: sameTypes.date,
+  [NUMERIC]: sameTypes.numeric,
+  [INTERVAL]: (value) => value,
+  [INT8_ARRAY]: pgArrayOf(sameTypes.int8),
+  [DATE_ARRAY]: pgArrayOf(sameTypes.date),
+  [NUMERIC_ARRAY]: pgArrayOf(sameTypes.numeric),
+  [INTERVAL_ARRAY]: pgArrayOf((value) => value),
+};
 
 /**
  * Opens the database described by `config`.
@@ -72,9 +95,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     max: config.poolSize ?? 10,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-        if (oid === INT8) return sameTypes.int8;
-        if (oid === DATE) return sameTypes.date;
-        if (oid === NUMERIC) return sameTypes.numeric;
+        if (format !== 'binary' && pgParsers[oid]) return pgParsers[oid];
         return pg.types.getTypeParser(oid, format);
       }) as typeof pg.types.getTypeParser,
     },

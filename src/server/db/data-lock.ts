@@ -40,8 +40,10 @@ function isAlive(pid: number): boolean {
 export function acquireDataLock(folder: string): () => void {
   fs.mkdirSync(folder, { recursive: true });
   const lockPath = path.join(folder, 'spire.lock');
-  const key = path.resolve(folder);
-  if (heldHere.has(key)) throw new DataFolderLockedError(key, process.pid);
+  // The real path, so that a symlinked spelling of a folder held here is refused too
+  // (a lock file with our own pid is otherwise taken for a stale one from an earlier run).
+  const key = fs.realpathSync(folder);
+  if (heldHere.has(key)) throw new DataFolderLockedError(path.resolve(folder), process.pid);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = fs.openSync(lockPath, 'wx');

@@ -111,6 +111,132 @@ export interface AuditLogTable {
   detail: ColumnType<unknown, string | null, never> | null;
 }
 
+export interface PersonsTable {
+  id: string;
+  municipality_id: string;
+  cpr: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  birth_date: DateString | null;
+  legal_sex: 'female' | 'male' | null;
+  address: string | null;
+  postal_code: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+  preferred_language: Generated<string>;
+  interpreter_needed: Generated<boolean>;
+  merged_into: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ChildrenTable {
+  person_id: string;
+  status: 'expected' | 'born';
+  expected_date: DateString | null;
+  discharged_within_72h: Generated<boolean>;
+  born_registered_at: Date | null;
+}
+
+export interface RelationsTable {
+  id: string;
+  child_id: string;
+  adult_id: string;
+  relation: string;
+  custody: Generated<boolean>;
+  lives_with_child: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface EnrolmentsTable {
+  id: string;
+  child_id: string;
+  unit_id: string;
+  starts_on: DateString;
+  ends_on: DateString | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface CaseloadAssignmentsTable {
+  id: string;
+  child_id: string;
+  unit_id: string;
+  staff_id: string | null;
+  starts_on: DateString;
+  ends_on: DateString | null;
+  reason: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ExtendedTrackPeriodsTable {
+  id: string;
+  child_id: string;
+  starts_on: DateString;
+  reason: string;
+  started_by: string | null;
+  ends_on: DateString | null;
+  end_reason: string | null;
+  ended_by: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface VisitTemplatesTable {
+  municipality_id: string;
+  key: string;
+  label_da: string;
+  label_en: string;
+  track: string;
+  anchor: string;
+  earliest: ColumnType<Record<string, number>, string, string>;
+  latest: ColumnType<Record<string, number>, string, string>;
+  position: number;
+}
+
+export interface VisitsTable {
+  id: string;
+  child_id: string;
+  template_key: string | null;
+  kind: string;
+  status: string;
+  planned_at: Timestamp;
+  staff_id: string | null;
+  participant_ids: ColumnType<string[], string[] | undefined, string[]>;
+  location: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface JournalNotesTable {
+  id: string;
+  child_id: string;
+  visit_id: string | null;
+  author_id: string;
+  body: string;
+  signed_at: Timestamp;
+  supersedes_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface MeasurementsTable {
+  id: string;
+  child_id: string;
+  visit_id: string | null;
+  measured_on: DateString;
+  weight_grams: number | null;
+  /** numeric: a decimal string on both engines */
+  length_cm: ColumnType<string | null, string | number | null, string | number | null>;
+  head_cm: ColumnType<string | null, string | number | null, string | number | null>;
+  recorded_by: string;
+  created_at: CreatedAt;
+}
+
 export interface SpireMigrationsTable {
   name: string;
   applied_at: CreatedAt;
@@ -127,5 +253,15 @@ export interface DB {
   certifications: CertificationsTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  persons: PersonsTable;
+  children: ChildrenTable;
+  relations: RelationsTable;
+  enrolments: EnrolmentsTable;
+  caseload_assignments: CaseloadAssignmentsTable;
+  extended_track_periods: ExtendedTrackPeriodsTable;
+  visit_templates: VisitTemplatesTable;
+  visits: VisitsTable;
+  journal_notes: JournalNotesTable;
+  measurements: MeasurementsTable;
   spire_migrations: SpireMigrationsTable;
 }

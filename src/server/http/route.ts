@@ -48,10 +48,13 @@ export function defineRoute<R extends Omit<RouteConfig, 'middleware'>>(config: R
   } as unknown as R & { middleware: MiddlewareHandler<AppEnv>[] });
 }
 
+/** A module's router, with its route types erased (keeps the app's type small). */
+export type Router = OpenAPIHono<AppEnv>;
+
 /**
  * A router for one module's routes, with Spire's validation hook.
  * @example const router = createRouter(); router.openapi(route, handler);
  */
-export function createRouter() {
+export function createRouter(): Router {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 }

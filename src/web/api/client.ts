@@ -73,6 +73,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /** Internal: set on the one retry after a stale CSRF token. */
+  csrfRetried?: boolean;
 }
 
 export interface ApiResult<T> {
@@ -125,6 +127,18 @@ export async function apiWithResponse<T>(path: string, options: RequestOptions =
   }
 
   const error = await toApiError(response);
+  if (error.status === 403 && error.code === 'auth.csrf' && !options.csrfRetried && path !== '/api/auth/me') {
+    // The token went stale (e.g. the session was renewed in another tab): fetch a fresh one and try once more.
+    try {
+      const me = await apiWithResponse<{ csrfToken?: string }>('/api/auth/me');
+      if (me.data?.csrfToken) {
+        csrfToken = me.data.csrfToken;
+        return apiWithResponse<T>(path, { ...options, csrfRetried: true });
+      }
+    } catch {
+      // fall through to the original error
+    }
+  }
   if (error.status === 401 && !path.startsWith('/api/auth/')) {
     for (const listener of unauthorizedListeners) listener(error);
   }

@@ -86,6 +86,12 @@ export function Header({
 
   useEffect(() => {
     if (!drawerOpen) return;
+    // Keep keyboard and screen reader focus inside the open drawer (it is a modal dialog).
+    const drawer = document.getElementById('spire-mobile-drawer');
+    const outside = Array.from(document.querySelectorAll<HTMLElement>('#root > *, .header > *')).filter(
+      (el) => el !== drawer && !el.contains(drawer) && !el.classList.contains('overlay') && !el.hasAttribute('inert'),
+    );
+    for (const el of outside) el.setAttribute('inert', '');
     closeRef.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
@@ -94,7 +100,10 @@ export function Header({
       }
     };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      for (const el of outside) el.removeAttribute('inert');
+    };
   }, [drawerOpen]);
 
   const userInfo = user ? `${user.name}, ${t(`profession.${user.profession}`)}` : null;

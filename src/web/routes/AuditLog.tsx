@@ -188,14 +188,19 @@ export function AuditLog() {
                   key: 'persons',
                   header: t('audit.colPersons'),
                   render: (r) =>
-                    r.subjectIds.length > 0 ? (
-                      <ul className="nobullet-list spire-ids">
-                        {r.subjectIds.map((sid) => (
-                          <li key={sid}>
-                            <code>{sid}</code>
-                          </li>
-                        ))}
-                      </ul>
+                    r.subjectIds.length === 1 ? (
+                      <code className="spire-id">{r.subjectIds[0]}</code>
+                    ) : r.subjectIds.length > 1 ? (
+                      <details className="spire-ids-details">
+                        <summary>{t('audit.persons', { count: r.subjectIds.length })}</summary>
+                        <ul className="nobullet-list spire-ids no-max-width">
+                          {r.subjectIds.map((sid) => (
+                            <li key={sid}>
+                              <code className="spire-id">{sid}</code>
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
                     ) : r.criterion ? (
                       t('audit.criterion', { value: r.criterion })
                     ) : (

@@ -91,7 +91,7 @@ function MyDayContent({ data }: { data: MyDayData }) {
       {data.admin ? (
         <section className="mt-7" aria-labelledby="myday-admin">
           <h2 id="myday-admin">{t('myDay.adminHeading')}</h2>
-          <ul className="spire-stats">
+          <ul className="spire-stats nobullet-list no-max-width">
             <li className="spire-stat">
               <span className="spire-stat-number">{data.admin.units}</span>
               <Link to="/admin/organisation">{t('myDay.adminUnits')}</Link>
@@ -109,7 +109,7 @@ function MyDayContent({ data }: { data: MyDayData }) {
       ) : null}
 
       <div className="row">
-        <section className="col-12 col-lg-6 mt-7" aria-labelledby="myday-visits">
+        <section className="col-12 col-lg-6 mt-5" aria-labelledby="myday-visits">
           <h2 id="myday-visits">{t('myDay.visits')}</h2>
           {data.visits.length === 0 ? (
             <EmptyState title={t('myDay.noVisits')}>{t('myDay.noVisitsText')}</EmptyState>
@@ -117,7 +117,7 @@ function MyDayContent({ data }: { data: MyDayData }) {
             <ItemList items={data.visits} />
           )}
         </section>
-        <section className="col-12 col-lg-6 mt-7" aria-labelledby="myday-tasks">
+        <section className="col-12 col-lg-6 mt-5" aria-labelledby="myday-tasks">
           <h2 id="myday-tasks">{t('myDay.tasks')}</h2>
           {data.tasks.length === 0 ? (
             <EmptyState title={t('myDay.noTasks')}>{t('myDay.noTasksText')}</EmptyState>
@@ -132,7 +132,7 @@ function MyDayContent({ data }: { data: MyDayData }) {
         {data.units.length === 0 ? (
           <EmptyState title={t('myDay.noUnits')}>{t('myDay.noUnitsText')}</EmptyState>
         ) : (
-          <ul className="spire-unit-list">
+          <ul className="spire-unit-list nobullet-list">
             {data.units.map((u) => (
               <li key={u.id}>
                 <span className="weight-semibold">{u.name}</span>
@@ -173,7 +173,7 @@ function MyDayContent({ data }: { data: MyDayData }) {
 function ItemList({ items }: { items: Record<string, unknown>[] }) {
   const { t } = useTranslation();
   return (
-    <ul className="spire-unit-list">
+    <ul className="spire-unit-list nobullet-list">
       {items.map((item, i) => {
         const title = itemTitle(item) ?? t('myDay.itemWithoutTitle');
         const time = itemTime(item);

@@ -58,17 +58,17 @@ export function Organisation() {
             {org.data.districts.length === 0 ? (
               <EmptyState title={t('organisation.noDistricts')}>{t('organisation.noDistrictsText')}</EmptyState>
             ) : (
-              <ul className="spire-district-list">
+              <ul className="spire-district-list nobullet-list no-max-width">
                 {org.data.districts.map((d) => (
                   <li key={d.id} className="spire-district">
                     <h3 className="h4 mt-0 mb-2">{d.name}</h3>
                     {d.clusters.length === 0 ? (
                       <p className="spire-muted mt-0">{t('organisation.noClusters')}</p>
                     ) : (
-                      <ul className="spire-tags" aria-label={t('organisation.clustersIn', { district: d.name })}>
+                      <ul className="spire-tags nobullet-list" aria-label={t('organisation.clustersIn', { district: d.name })}>
                         {d.clusters.map((c) => (
-                          <li key={c.id} className="tag">
-                            {c.name}
+                          <li key={c.id}>
+                            <span className="badge badge-info">{c.name}</span>
                           </li>
                         ))}
                       </ul>

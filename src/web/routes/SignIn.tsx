@@ -22,12 +22,12 @@ export function safeNext(next: string | null): string {
 /** `/log-ind`: username and password; 401 and 429 shown as alerts with the server's words. */
 export function SignIn() {
   const { t } = useTranslation();
-  const { status, signIn } = useAuth();
+  const { status, signIn, signOutReason } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const reason = (location.state as SignInLocationState | null)?.reason;
+  const reason = signOutReason ?? (location.state as SignInLocationState | null)?.reason;
 
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -85,8 +85,12 @@ export function SignIn() {
         {failure ? (
           failure.status === 429 ? (
             <Alert variant="error" heading={t('signIn.lockedHeading')} className="mb-6">
-              <p className="alert-text">{failure.title}</p>
-              <p className="alert-text">{t('signIn.lockedText', { count: lockedMinutes })}</p>
+              {/* The server's title usually names the minutes already; if not, say it ourselves. */}
+              {failure.title?.includes(String(lockedMinutes)) ? (
+                <p className="alert-text">{failure.title}</p>
+              ) : (
+                <p className="alert-text">{t('signIn.lockedText', { count: lockedMinutes })}</p>
+              )}
             </Alert>
           ) : (
             <Alert variant="error" heading={t('signIn.failedHeading')} className="mb-6">

@@ -35,7 +35,7 @@ export class AuditRepo {
           eb.and([eb('municipality_id', 'is', null), eb('actor_id', 'in', eb.selectFrom('staff').select('id').where('municipality_id', '=', actor.municipalityId))]),
         ]),
       );
-    if (filter.personId) query = query.where('subject_ids', '@>', [filter.personId] as never);
+    if (filter.personId) query = query.where((eb) => eb('subject_ids', '@>', eb.val([filter.personId as string])));
     if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
     if (filter.action) query = query.where('action', '=', filter.action);
     if (filter.from) query = query.where('at', '>=', dayStart(filter.from) as never);

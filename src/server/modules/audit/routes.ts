@@ -1,7 +1,7 @@
 /** Routes for the access log: a filtered, paged view and a CSV export. */
 import { z } from '@hono/zod-openapi';
 import { problemResponses } from '../../http/openapi-shared';
-import { createRouter, defineRoute } from '../../http/route';
+import { createRouter, defineRoute, type Router } from '../../http/route';
 import { auditCsv } from './csv';
 import { AuditPage, AuditQuery } from './schema';
 
@@ -35,7 +35,7 @@ const exportAudit = defineRoute({
 });
 
 /** The access-log routes. */
-export const auditRoutes = createRouter()
+export const auditRoutes: Router = createRouter()
   .openapi(listAudit, async (c) => c.json(await c.get('repos').audit.page(c.req.valid('query')), 200))
   .openapi(exportAudit, async (c) => {
     const page = await c.get('repos').audit.page({ ...c.req.valid('query'), limit: EXPORT_LIMIT }, 'export');

@@ -6,7 +6,7 @@ import { SESSION_COOKIE } from '../../auth/sessions';
 import type { AppConfig } from '../../config';
 import { Problem, unauthenticated } from '../../errors';
 import { problemResponse } from '../../http/problem-response';
-import { createRouter, defineRoute } from '../../http/route';
+import { createRouter, defineRoute, type Router } from '../../http/route';
 import { problemResponses } from '../../http/openapi-shared';
 import { Me, Refreshed, SessionState, SignedIn, SignInBody } from './schema';
 
@@ -65,7 +65,7 @@ const signOut = defineRoute({
  * The sign-in routes; the rate limiter lives as long as the app.
  * @example app.route('/', authRoutes(config));
  */
-export function authRoutes(config: AppConfig) {
+export function authRoutes(config: AppConfig): Router {
   const limiter = new RateLimiter(config.signInRateLimit, config.signInRateWindowSeconds * 1000);
   const sessionState = (expiresAt: Date) => ({
     expiresAt: expiresAt.toISOString(),

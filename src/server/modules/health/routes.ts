@@ -1,6 +1,6 @@
 /** A liveness check: no database, no personal data. Also the benchmark's bare endpoint. */
 import { z } from '@hono/zod-openapi';
-import { createRouter, defineRoute } from '../../http/route';
+import { createRouter, defineRoute, type Router } from '../../http/route';
 
 const health = defineRoute({
   method: 'get',
@@ -12,4 +12,4 @@ const health = defineRoute({
 });
 
 /** The health route. */
-export const healthRoutes = createRouter().openapi(health, (c) => c.json({ ok: true as const }, 200));
+export const healthRoutes: Router = createRouter().openapi(health, (c) => c.json({ ok: true as const }, 200));

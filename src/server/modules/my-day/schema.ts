@@ -1,6 +1,25 @@
-/** The shape of "Min dag", the start page. Later work adds visits and tasks. */
+/** The shape of "Min dag", the start page, and of "Min uge", the week's visits. */
 import { z } from '@hono/zod-openapi';
+import { IsoDate } from '../../http/openapi-shared';
 import { certificationKinds, unitKinds } from '../organisation/vocabulary';
+import { contactStatuses, visitTracks } from '../programme/schema';
+import { CalendarVisit } from '../visits/schema';
+
+/** A planned contact for a child on the actor's caseload that needs attention soon. */
+export const CaseloadContact = z
+  .object({
+    childId: z.uuid(),
+    childName: z.string(),
+    key: z.string(),
+    labelDa: z.string(),
+    labelEn: z.string(),
+    track: z.enum(visitTracks),
+    earliest: z.string(),
+    latest: z.string(),
+    status: z.enum(contactStatuses),
+    visitId: z.uuid().nullable(),
+  })
+  .openapi('CaseloadContact');
 
 export const MyDay = z
   .object({
@@ -16,7 +35,18 @@ export const MyDay = z
         expired: z.boolean(),
       }),
     ),
-    visits: z.array(z.unknown()).max(0),
+    /** The actor's visits today (responsible or taking part), by time. */
+    visits: z.array(CalendarVisit),
+    /** Caseload contacts overdue, due now, or starting within 14 days; overdue first. */
+    contacts: z.array(CaseloadContact),
+    counts: z.object({
+      visitsToday: z.number().int(),
+      overdue: z.number().int(),
+      dueNow: z.number().int(),
+      upcoming14Days: z.number().int(),
+      caseload: z.number().int(),
+    }),
+    /** Kept for the web app; tasks come with later work. */
     tasks: z.array(z.unknown()).max(0),
     admin: z
       .object({ units: z.number().int(), staff: z.number().int(), failedSignInsLast24h: z.number().int() })
@@ -24,4 +54,17 @@ export const MyDay = z
   })
   .openapi('MyDay');
 
+export const MyWeekQuery = z.object({ start: IsoDate.optional() });
+
+export const MyWeek = z
+  .object({
+    start: z.string(),
+    /** The last day of the week (inclusive). */
+    end: z.string(),
+    days: z.array(z.object({ date: z.string(), visits: z.array(CalendarVisit) })).length(7),
+  })
+  .openapi('MyWeek');
+
 export type MyDayShape = z.infer<typeof MyDay>;
+export type MyWeekShape = z.infer<typeof MyWeek>;
+export type CaseloadContactShape = z.infer<typeof CaseloadContact>;

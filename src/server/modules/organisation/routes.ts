@@ -1,7 +1,7 @@
 /** Routes for the municipality's structure: districts, clusters, units. */
 import { z } from '@hono/zod-openapi';
 import { IdParam, problemResponses } from '../../http/openapi-shared';
-import { createRouter, defineRoute } from '../../http/route';
+import { createRouter, defineRoute, type Router } from '../../http/route';
 import { Cluster, CreateCluster, CreateDistrict, CreateUnit, District, Organisation, Unit, UnitQuery, UpdateUnit } from './schema';
 
 const read = { action: 'read', category: 'organisation' } as const;
@@ -83,7 +83,7 @@ const patchUnit = defineRoute({
 });
 
 /** The organisation routes. */
-export const organisationRoutes = createRouter()
+export const organisationRoutes: Router = createRouter()
   .openapi(getOrganisation, async (c) => c.json(await c.get('repos').organisation.structure(), 200))
   .openapi(postDistrict, async (c) => c.json(await c.get('repos').organisation.createDistrict(c.req.valid('json').name), 201))
   .openapi(postCluster, async (c) => {

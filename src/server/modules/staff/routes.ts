@@ -1,7 +1,7 @@
 /** Routes for staff accounts, memberships and certifications (administrators). */
 import { z } from '@hono/zod-openapi';
 import { IdParam, problemResponses } from '../../http/openapi-shared';
-import { createRouter, defineRoute } from '../../http/route';
+import { createRouter, defineRoute, type Router } from '../../http/route';
 import {
   AddCertification,
   AddMembership,
@@ -115,7 +115,7 @@ const deleteCertification = defineRoute({
 });
 
 /** The staff routes. */
-export const staffRoutes = createRouter()
+export const staffRoutes: Router = createRouter()
   .openapi(listStaff, async (c) => c.json({ items: await c.get('repos').staff.search(c.req.valid('query')) }, 200))
   .openapi(getStaff, async (c) => c.json(await c.get('repos').staff.get(c.req.valid('param').id), 200))
   .openapi(postStaff, async (c) => c.json(await c.get('repos').staff.create(c.req.valid('json')), 201))

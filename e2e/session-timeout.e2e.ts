@@ -1,0 +1,62 @@
+/**
+ * DKFDS "Session udløber" (interop §7 item 14): with a fake clock, the modal appears before the
+ * session ends, focus moves into it, "Forbliv logget ind" extends the session, and letting it run
+ * out sends the user to the sign-in page with a message.
+ */
+import { expect, type Page, test } from '@playwright/test';
+
+const DEMO_PASSWORD = 'spire-demo-2026';
+
+async function signIn(page: Page) {
+  await page.goto('/log-ind');
+  await page.getByLabel('Brugernavn', { exact: true }).fill('sundhed');
+  await page.getByLabel('Adgangskode', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Sofie');
+}
+
+/** Seconds from now until the session ends and the warning lead time, as the server reports them. */
+async function sessionTimes(page: Page) {
+  return page.evaluate(async () => {
+    const r = await fetch('/api/auth/me', { credentials: 'same-origin' });
+    const body = await r.json();
+    return {
+      remaining: Math.round((Date.parse(body.session.expiresAt) - Date.parse(r.headers.get('date') ?? '')) / 1000),
+      warn: Math.max(20, Number(body.session.warnBeforeSeconds ?? 300)),
+    };
+  });
+}
+
+test('the session-timeout dialog warns, extends and signs out', async ({ page }) => {
+  await page.clock.install();
+  await signIn(page);
+  const { remaining, warn } = await sessionTimes(page);
+  expect(remaining).toBeGreaterThan(warn);
+
+  // Just before the warning: no dialog.
+  await page.clock.fastForward((remaining - warn - 5) * 1000);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // At the warning: a modal that requires action, with focus inside it.
+  await page.clock.fastForward(10_000);
+  const dialog = page.getByRole('dialog', { name: 'Din session udløber snart' });
+  await expect(dialog).toBeVisible();
+  const stay = dialog.getByRole('button', { name: 'Forbliv logget ind' });
+  await expect(stay).toBeFocused();
+  await expect(dialog.getByRole('button', { name: 'Log af' })).toBeVisible();
+  await expect(dialog).toContainText('min.');
+
+  // "Forbliv logget ind" extends the session and closes the dialog.
+  const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/auth/refresh') && r.status() === 200);
+  await stay.click();
+  await refreshed;
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // Let the new session run out: the user lands on the sign-in page with an explanation.
+  const after = await sessionTimes(page);
+  await page.clock.fastForward((after.remaining - after.warn + 2) * 1000);
+  await expect(page.getByRole('dialog', { name: 'Din session udløber snart' })).toBeVisible();
+  await page.clock.fastForward((after.warn + 2) * 1000);
+  await expect(page).toHaveURL(/\/log-ind/);
+  await expect(page.getByText('Din session er udløbet af sikkerhedshensyn.')).toBeVisible();
+});

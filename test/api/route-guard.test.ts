@@ -1,0 +1,159 @@
+/**
+ * The route guard (architecture.md §4): walks every route the app registers.
+ * Nobody signed in gets 401 unless the route is public; a staff member with no
+ * relation to anyone gets 403 or 404 on personal data; and no response ever
+ * carries another staff member's personal details.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Database } from '../../src/server/db/connect';
+import { describeEngines, freshDatabase } from '../engines';
+import { makeStaff, makeUnit, makeWorld, TestClient } from '../factories';
+import {
+  type ApiRoute,
+  apiRoutes,
+  bodySchemaOf,
+  fillPath,
+  type OpenApiDocument,
+  openApiDocument,
+  operationOf,
+  plausibleValue,
+} from '../routes';
+
+/** The victim's personal details: none of them may show up in anyone else's responses. */
+const VICTIM = { name: 'Vibeke Qwertzland', username: 'vibeke.qz7', email: 'vibeke.qz7@offer.example' };
+const victimStrings = [VICTIM.name, VICTIM.username, VICTIM.email];
+
+describeEngines('route guard', (engine) => {
+  let database: Database;
+  let world: Awaited<ReturnType<typeof makeWorld>>;
+  let doc: OpenApiDocument;
+  let routes: ApiRoute[];
+  /** Ids that point at the victim's data; every path parameter is tried with a random UUID and with these. */
+  let victimIds: string[];
+
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    world = await makeWorld(database, { signInRateLimit: 10_000 });
+    const victimUnit = await makeUnit(world.db, world.municipality, 'health_visiting', 'Sundhedsplejen Offer');
+    const victimId = await makeStaff(world.db, world.municipality, { ...VICTIM, profession: 'health_visitor', unitIds: [victimUnit] });
+    const certificationId = uuidv7();
+    await world.db
+      .insertInto('certifications')
+      .values({ id: certificationId, staff_id: victimId, kind: 'adbb', valid_from: '2025-01-01' })
+      .execute();
+    const membership = await world.db.selectFrom('memberships').select('id').where('staff_id', '=', victimId).executeTakeFirstOrThrow();
+    victimIds = [victimId, membership.id, certificationId, victimUnit];
+
+    // The outsider: a pedagogue in a nursery of their own, related to nobody.
+    const farNursery = await makeUnit(world.db, world.municipality, 'nursery', 'Vuggestuen Fjernt');
+    await makeStaff(world.db, world.municipality, { username: 'outsider', profession: 'pedagogue', name: 'Otto Udenfor', unitIds: [farNursery] });
+
+    doc = await openApiDocument(world.app);
+    routes = apiRoutes(world.app);
+  });
+  afterAll(() => database.close());
+
+  const accessOf = (route: ApiRoute) => operationOf(doc, route)?.['x-spire-access'];
+
+  /** Sends `route` once per way of filling its path: random UUIDs, then each of the victim's ids. */
+  async function sendAll(client: TestClient, route: ApiRoute): Promise<{ target: string; response: Response }[]> {
+    const targets = route.path.includes(':')
+      ? [fillPath(route.path, () => crypto.randomUUID()), ...victimIds.map((id) => fillPath(route.path, () => id))]
+      : [route.path];
+    const schema = bodySchemaOf(operationOf(doc, route));
+    const results = [];
+    for (const target of targets) {
+      const body = schema ? plausibleValue(doc, schema) : route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
+      results.push({ target, response: await client.request(route.method, target, body) });
+    }
+    return results;
+  }
+
+  it('walks the routes the app registers, from the app itself', () => {
+    const listed = routes.map((r) => `${r.method} ${r.path}`);
+    expect(listed.length).toBeGreaterThan(10);
+    expect(listed).toContain('GET /api/staff/:id');
+    expect(listed).toContain('PATCH /api/units/:id');
+    expect(listed).toContain('GET /api/audit.csv');
+    expect(listed.some((r) => r.includes('/api/docs') || r.includes('openapi.json'))).toBe(false);
+    expect(new Set(listed).size).toBe(listed.length);
+  });
+
+  it('knows the declared access of every route', () => {
+    for (const route of routes) expect(accessOf(route), `${route.method} ${route.path}`).toMatch(/^(public|signed-in|[a-z]+:[a-z]+)$/);
+  });
+
+  it('builds request bodies that pass each route’s own validation, so that the policy is what answers', () => {
+    let checked = 0;
+    for (const definition of world.app.openAPIRegistry.definitions) {
+      if (definition.type !== 'route') continue;
+      const zodSchema = (definition.route.request?.body?.content?.['application/json'] as { schema?: { safeParse(v: unknown): { success: boolean; error?: unknown } } } | undefined)?.schema;
+      if (!zodSchema?.safeParse) continue;
+      const operation = doc.paths[definition.route.path]?.[definition.route.method];
+      const body = plausibleValue(doc, bodySchemaOf(operation)!);
+      const result = zodSchema.safeParse(body);
+      expect(result.success, `${definition.route.method} ${definition.route.path}: ${JSON.stringify(body)} → ${JSON.stringify(result.error)}`).toBe(true);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it('answers 401 to anyone not signed in, except on public routes', async () => {
+    const anonymous = world.client();
+    const failures: string[] = [];
+    for (const route of routes) {
+      if (accessOf(route) === 'public') continue;
+      for (const { target, response } of await sendAll(anonymous, route)) {
+        const body = await response.text();
+        if (response.status !== 401 || !body.includes('"code":"auth.required"')) {
+          failures.push(`${route.method} ${target} → ${response.status} ${body.slice(0, 200)}`);
+        }
+        for (const secret of victimStrings) if (body.includes(secret)) failures.push(`${route.method} ${target} leaks '${secret}'`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('answers 403 or 404 to an unrelated staff member on every route about personal data', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of routes) {
+      const access = accessOf(route) ?? '';
+      if (!access.includes(':') || access.startsWith('organisation:')) continue;
+      const outsider = await new TestClient(world.app).signIn('outsider');
+      for (const { target, response } of await sendAll(outsider, route)) {
+        checked++;
+        if (response.status !== 403 && response.status !== 404) {
+          failures.push(`${route.method} ${target} (${access}) → ${response.status} ${(await response.text()).slice(0, 200)}`);
+        } else {
+          expect(response.headers.get('content-type')).toContain('application/problem+json');
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(failures).toEqual([]);
+  });
+
+  it('never shows another staff member’s name, username or email to an unrelated staff member, on any route', async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      // A fresh session per route: sign-out and refresh are routes too.
+      const outsider = await new TestClient(world.app).signIn('outsider');
+      for (const { target, response } of await sendAll(outsider, route)) {
+        expect(response.status, `${route.method} ${target}`).toBeLessThan(500);
+        const body = await response.text();
+        for (const secret of victimStrings) if (body.includes(secret)) failures.push(`${route.method} ${target} → ${response.status} shows '${secret}'`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('does let an administrator see the victim, so the secrets above are real', async () => {
+    const admin = await world.as('admin');
+    const response = await admin.get(`/api/staff/${victimIds[0]}`);
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    for (const secret of victimStrings) expect(body).toContain(secret);
+  });
+});
