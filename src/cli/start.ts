@@ -14,8 +14,12 @@ import { defaultConfig } from '../server/config';
 import { databaseConfigFromEnv, openDatabase } from '../server/db/connect';
 import { DataFolderLockedError } from '../server/db/data-lock';
 import { migrate } from '../server/db/migrator';
+import { seedDemoChildren } from '../server/demo/children';
 import { DEMO_PASSWORD, demoAccounts, seedDemoOrganisation } from '../server/demo/organisation';
 import { parseArgs } from './args';
+
+/** Children in the demo municipality's caseloads on first start. */
+const DEMO_CHILDREN = 320;
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
@@ -28,6 +32,7 @@ async function main() {
   const database = await openDatabase(dbConfig);
   const applied = await migrate(database.db);
   const seeded = args.demo === false ? false : await seedDemoOrganisation(database.db);
+  if (seeded) await seedDemoChildren(database.db, { count: DEMO_CHILDREN });
 
   const webDir = fs.existsSync(path.join(defaultWebDir, 'index.html')) ? defaultWebDir : undefined;
   const app = buildApp(database, { ...defaultConfig, webDir });
@@ -39,7 +44,7 @@ async function main() {
     `Spire is running: ${url}`,
     `  database: ${database.engine === 'pglite' ? `PGlite in ${database.location}` : `PostgreSQL ${database.location}`}` +
       (applied.length ? ` (migrations applied: ${applied.join(', ')})` : ''),
-    `  ready in ${((Date.now() - started) / 1000).toFixed(1)} s${seeded ? '; demo municipality "Spireby Kommune" created' : ''}`,
+    `  ready in ${((Date.now() - started) / 1000).toFixed(1)} s${seeded ? `; demo municipality "Spireby Kommune" created with ${DEMO_CHILDREN} children` : ''}`,
     webDir ? '' : '  (web app not built: run `npm run build`; the API works without it)',
     args.demo === false
       ? ''

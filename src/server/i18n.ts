@@ -102,6 +102,7 @@ export const fieldMessages = {
   too_small: { da: '{label} skal være mindst {minimum}.', en: '{label} must be at least {minimum}.' },
   before_birth: { da: '{label} må ikke ligge før fødslen.', en: '{label} must not be before the birth.' },
   at_least_one: { da: 'Udfyld mindst én af værdierne.', en: 'Enter at least one of the values.' },
+  whole_number: { da: '{label} skal være et helt tal.', en: '{label} must be a whole number.' },
   one_decimal: { da: '{label} må højst have én decimal.', en: '{label} may have at most one decimal.' },
   duplicate: { da: '{label} er brugt mere end én gang.', en: '{label} is used more than once.' },
   too_few: { da: 'Angiv mindst {minimum}.', en: 'Enter at least {minimum}.' },

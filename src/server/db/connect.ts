@@ -46,7 +46,7 @@ const sameTypes = {
 const pgliteParsers = { [INT8]: sameTypes.int8, [DATE]: sameTypes.date, [NUMERIC]: sameTypes.numeric };
 
 /** pg's own parsers turn int8[] into strings, date[] into Dates and numeric[] into floats; PGlite uses the element parsers above. */
-const pgTextArray = pg.types.getTypeParser(TEXT_ARRAY) as (value: string) => unknown[];
+const pgTextArray = (pg.types.getTypeParser as (oid: number) => (value: string) => unknown[])(TEXT_ARRAY);
 const mapElements = (value: unknown, parse: (element: string) => unknown): unknown =>
   Array.isArray(value) ? value.map((element) => mapElements(element, parse)) : value === null ? null : parse(value as string);
 const pgArrayOf = (parse: (element: string) => unknown) => (value: string) => mapElements(pgTextArray(value), parse);

@@ -22,6 +22,16 @@ export const demoAccounts = [
   { username: 'analytiker', name: 'Aisha Analytiker', profession: 'analyst', role: 'Analytiker' },
 ] as const;
 
+/** Colleagues that make the demo caseloads realistic (same password, not printed). */
+const colleagues = [
+  { username: 'hanne', name: 'Hanne Holm', profession: 'health_visitor', unit: 'Sundhedsplejen Nord' },
+  { username: 'birgit', name: 'Birgit Bach', profession: 'health_visitor', unit: 'Sundhedsplejen Syd' },
+  { username: 'lene', name: 'Lene Lund', profession: 'health_visitor', unit: 'Sundhedsplejen Syd' },
+  { username: 'leder', name: 'Lone Leder', profession: 'manager', unit: 'Sundhedsplejen Nord' },
+  { username: 'dagplejer', name: 'Dorte Dagplejer', profession: 'pedagogue', unit: 'Dagplejen Vest' },
+  { username: 'regnbuen', name: 'Rikke Regnbue', profession: 'pedagogue', unit: 'Børnehuset Regnbuen' },
+] as const;
+
 const districts = {
   Nord: ['Nordbyen', 'Havnen'],
   Vest: ['Vestergården', 'Skovbrynet'],
@@ -103,6 +113,15 @@ export async function seedDemoOrganisation(db: Kysely<DB>): Promise<boolean> {
       )
       .execute();
     const staffIds: string[] = [];
+    for (const colleague of colleagues) {
+      const id = uuidv7();
+      staffIds.push(id);
+      await trx
+        .insertInto('staff')
+        .values({ id, municipality_id: municipalityId, name: colleague.name, username: colleague.username, email: `${colleague.username}@spireby.example`, profession: colleague.profession, password_hash: passwordHash })
+        .execute();
+      await trx.insertInto('memberships').values({ id: uuidv7(), staff_id: id, unit_id: unitIds.get(colleague.unit)!, starts_on: '2023-01-01' }).execute();
+    }
     for (const account of demoAccounts) {
       const id = uuidv7();
       staffIds.push(id);

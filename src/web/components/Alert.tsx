@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon';
 
@@ -18,6 +18,11 @@ interface AlertProps {
   /** Shows a "Luk" button. */
   onClose?: () => void;
   id?: string;
+  /**
+   * Move focus to the alert when it appears (and whenever this key changes), so a message about
+   * something the user just did is seen even when they were at the bottom of a long page.
+   */
+  focusKey?: string | number;
 }
 
 /**
@@ -25,15 +30,33 @@ interface AlertProps {
  *
  * @example <Alert variant="success">Enheden er oprettet.</Alert>
  */
-export function Alert({ variant, heading, headingLevel = 2, children, className, announce, onClose, id }: AlertProps) {
+export function Alert({
+  variant,
+  heading,
+  headingLevel = 2,
+  children,
+  className,
+  announce,
+  onClose,
+  id,
+  focusKey,
+}: AlertProps) {
   const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusKey === undefined || !ref.current) return;
+    ref.current.focus({ preventScroll: true });
+    ref.current.scrollIntoView({ block: 'center' });
+  }, [focusKey]);
   const role = (announce ?? (variant === 'error' || variant === 'warning')) ? 'alert' : undefined;
   const Heading = `h${headingLevel}` as 'h2';
   const body =
     typeof children === 'string' || typeof children === 'number' ? <p className="alert-text">{children}</p> : children;
   return (
     <div
+      ref={ref}
       id={id}
+      tabIndex={focusKey === undefined ? undefined : -1}
       className={`alert alert-${variant}${onClose ? ' has-close' : ''}${className ? ` ${className}` : ''}`}
       role={role}
     >

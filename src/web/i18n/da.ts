@@ -337,7 +337,7 @@ export const da = {
     intro: 'Hvem har læst, søgt i, ændret eller videregivet oplysninger – og hvornår.',
     filtersHeading: 'Filtrér',
     personId: 'Person-id',
-    personIdHint: 'Id på barnet eller forælderen, som oplysningerne handler om',
+    personIdHint: 'Barnets eller forælderens id',
     actor: 'Medarbejder',
     allActors: 'Alle medarbejdere',
     action: 'Handling',

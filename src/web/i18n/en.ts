@@ -335,7 +335,7 @@ export const en: Messages = {
     intro: 'Who has read, searched, changed or disclosed information – and when.',
     filtersHeading: 'Filter',
     personId: 'Person id',
-    personIdHint: 'Id of the child or parent the information is about',
+    personIdHint: 'The child’s or parent’s id',
     actor: 'Staff member',
     allActors: 'All staff',
     action: 'Action',

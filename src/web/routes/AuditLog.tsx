@@ -178,8 +178,15 @@ export function AuditLog() {
                   key: 'at',
                   header: t('audit.colAt'),
                   rowHeader: true,
-                  className: 'spire-nowrap',
-                  render: (r) => <time dateTime={r.at}>{formatDateTime(r.at)}</time>,
+                  render: (r) => {
+                    const [date, ...time] = formatDateTime(r.at).split(' ');
+                    return (
+                      <time dateTime={r.at} className="spire-datetime">
+                        <span className="spire-datetime-part">{date}</span>{' '}
+                        <span className="spire-datetime-part">{time.join(' ')}</span>
+                      </time>
+                    );
+                  },
                 },
                 { key: 'actor', header: t('audit.colActor'), render: (r) => r.actorName ?? t('audit.system') },
                 { key: 'action', header: t('audit.colAction'), render: (r) => actionLabel(r.action) },

@@ -70,7 +70,7 @@ export function ClusterCreate() {
           <EmptyState title={t('organisation.noDistricts')}>{t('clusterForm.noDistrictsYet')}</EmptyState>
         ) : null}
         {alertError ? (
-          <Alert variant="error" heading={t('errors.saveHeading')}>
+          <Alert variant="error" heading={t('errors.saveHeading')} focusKey={mutation.submittedAt}>
             {alertError.title}
           </Alert>
         ) : null}

@@ -48,7 +48,7 @@ export function DistrictCreate() {
         <h1>{t('districtForm.title')}</h1>
         <p className="font-lead">{t('districtForm.intro')}</p>
         {alertError ? (
-          <Alert variant="error" heading={t('errors.saveHeading')}>
+          <Alert variant="error" heading={t('errors.saveHeading')} focusKey={mutation.submittedAt}>
             {alertError.title}
           </Alert>
         ) : null}

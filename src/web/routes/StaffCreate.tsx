@@ -74,7 +74,7 @@ export function StaffCreate() {
         <h1>{t('staffForm.title')}</h1>
         <p className="font-lead">{t('staffForm.intro')}</p>
         {alertError ? (
-          <Alert variant="error" heading={t('errors.saveHeading')}>
+          <Alert variant="error" heading={t('errors.saveHeading')} focusKey={mutation.submittedAt}>
             {alertError.title}
           </Alert>
         ) : null}

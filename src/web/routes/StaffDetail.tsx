@@ -45,7 +45,16 @@ const CERT_FIELDS = ['kind', 'validFrom', 'validUntil'] as const;
 const PASSWORD_FIELDS = ['password'] as const;
 const END_FIELDS = ['endsOn'] as const;
 
-type Notice = { variant: 'success' | 'error'; heading?: string; text: string; reload?: boolean } | null;
+/** Where a message is shown: next to what the user just did, or at the top for conflicts. */
+type NoticePlace = 'top' | 'details' | 'account' | 'memberships' | 'certifications' | 'password';
+type Notice = {
+  place: NoticePlace;
+  variant: 'success' | 'error';
+  heading?: string;
+  text: string;
+  reload?: boolean;
+  key: number;
+} | null;
 
 /** `/admin/medarbejdere/:id`: details, account status, memberships, certifications, password. */
 export function StaffDetail() {
@@ -61,29 +70,40 @@ export function StaffDetail() {
   const password = useFormErrors('password', PASSWORD_FIELDS);
   const summary = latestSummary(details, membership, cert, password);
 
-  /** Store the Staff the server returned, and say what happened. */
-  const saved = (next: Staff, text: string) => {
+  /** Store the Staff the server returned, and say what happened next to where it happened. */
+  const saved = (next: Staff, text: string, place: NoticePlace) => {
     queryClient.setQueryData(staffKeys.detail(id), next);
     void queryClient.invalidateQueries({ queryKey: staffKeys.all, refetchType: 'none' });
-    setNotice({ variant: 'success', text });
+    setNotice({ place, variant: 'success', text, key: Date.now() });
   };
 
-  /** A failure that is not a field error: conflict → reload; anything else → alert with the server's title. */
-  const failed = (err: unknown, form?: FormErrors, conflictText?: string) => {
+  /** A failure that is not a field error: conflict → reload (at the top); else the server's title. */
+  const failed = (err: unknown, place: NoticePlace, form?: FormErrors, conflictText?: string) => {
     if (form?.failFromApi(err)) {
       setNotice(null);
       return;
     }
     if (err instanceof ApiError && err.status === 409 && conflictText) {
-      setNotice({ variant: 'error', heading: t('errors.conflictHeading'), text: conflictText, reload: true });
+      setNotice({
+        place: 'top',
+        variant: 'error',
+        heading: t('errors.conflictHeading'),
+        text: conflictText,
+        reload: true,
+        key: Date.now(),
+      });
       return;
     }
     setNotice({
+      place,
       variant: 'error',
       heading: t('errors.saveHeading'),
       text: err instanceof ApiError ? err.title : t('errors.unexpectedText'),
+      key: Date.now(),
     });
   };
+  const noticeFor = (place: NoticePlace) =>
+    notice?.place === place ? <NoticeAlert notice={notice} onClose={() => setNotice(null)} onReload={reload} /> : null;
 
   const reload = async () => {
     setNotice(null);
@@ -134,56 +154,96 @@ export function StaffDetail() {
         )}
       </p>
       {notice ? null : <Flash />}
-      {notice ? (
-        <Alert
-          variant={notice.variant}
-          heading={notice.heading}
-          announce
-          className="mb-6"
-          onClose={notice.reload ? undefined : () => setNotice(null)}
-        >
-          <p className="alert-text">{notice.text}</p>
-          {notice.reload ? (
-            <button type="button" className="button button-secondary mt-4" onClick={() => void reload()}>
-              {t('errors.reloadLatest')}
-            </button>
-          ) : null}
-        </Alert>
-      ) : null}
+      {noticeFor('top')}
 
       <div className="row">
         <div className="col-12 col-lg-7">
-          <DetailsSection staff={s} form={details} onSaved={saved} onFailed={failed} />
+          <DetailsSection staff={s} form={details} onSaved={saved} onFailed={failed} notice={noticeFor('details')} />
         </div>
         <div className="col-12 col-lg-5">
-          <AccountSection staff={s} onSaved={saved} onFailed={failed} />
+          <AccountSection staff={s} onSaved={saved} onFailed={failed} notice={noticeFor('account')} />
         </div>
       </div>
-      <MembershipsSection staff={s} form={membership} onSaved={saved} onFailed={failed} />
-      <CertificationsSection staff={s} form={cert} onSaved={saved} onFailed={failed} />
-      <PasswordSection staff={s} form={password} onDone={(text) => setNotice({ variant: 'success', text })} onFailed={failed} />
+      <MembershipsSection
+        staff={s}
+        form={membership}
+        onSaved={saved}
+        onFailed={failed}
+        notice={noticeFor('memberships')}
+      />
+      <CertificationsSection
+        staff={s}
+        form={cert}
+        onSaved={saved}
+        onFailed={failed}
+        notice={noticeFor('certifications')}
+      />
+      <PasswordSection
+        staff={s}
+        form={password}
+        onDone={(text) => setNotice({ place: 'password', variant: 'success', text, key: Date.now() })}
+        onFailed={failed}
+        notice={noticeFor('password')}
+      />
     </>
   );
 }
 
 interface SectionProps {
   staff: Staff;
-  onSaved: (next: Staff, text: string) => void;
-  onFailed: (err: unknown, form?: FormErrors, conflictText?: string) => void;
+  onSaved: (next: Staff, text: string, place: NoticePlace) => void;
+  onFailed: (err: unknown, place: NoticePlace, form?: FormErrors, conflictText?: string) => void;
+  /** This section's message, if the last action was here. */
+  notice: ReactNode;
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  notice,
+  children,
+}: { id: string; title: string; notice?: ReactNode; children: ReactNode }) {
   return (
     <section className="spire-panel mt-7" aria-labelledby={id}>
       <h2 id={id} className="h3 mt-0">
         {title}
       </h2>
+      {notice}
       {children}
     </section>
   );
 }
 
-function DetailsSection({ staff, form, onSaved, onFailed }: SectionProps & { form: FormErrors }) {
+function NoticeAlert({
+  notice,
+  onClose,
+  onReload,
+}: {
+  notice: NonNullable<Notice>;
+  onClose: () => void;
+  onReload: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      variant={notice.variant}
+      heading={notice.heading}
+      announce
+      focusKey={notice.key}
+      className="mb-6"
+      onClose={notice.reload ? undefined : onClose}
+    >
+      <p className="alert-text">{notice.text}</p>
+      {notice.reload ? (
+        <button type="button" className="button button-secondary mt-4" onClick={() => void onReload()}>
+          {t('errors.reloadLatest')}
+        </button>
+      ) : null}
+    </Alert>
+  );
+}
+
+function DetailsSection({ staff, form, onSaved, onFailed, notice }: SectionProps & { form: FormErrors }) {
   const { t } = useTranslation();
   const initial = () => ({ name: staff.name, email: staff.email ?? '', profession: staff.profession as string });
   const [values, setValues] = useState(initial);
@@ -207,9 +267,9 @@ function DetailsSection({ staff, form, onSaved, onFailed }: SectionProps & { for
       }),
     onSuccess: (next) => {
       form.clear();
-      onSaved(next, t('staffDetail.saved', { name: next.name }));
+      onSaved(next, t('staffDetail.saved', { name: next.name }), 'details');
     },
-    onError: (err) => onFailed(err, form, t('errors.staffConflict')),
+    onError: (err) => onFailed(err, 'details', form, t('errors.staffConflict')),
   });
 
   const submit = (e: FormEvent) => {
@@ -224,7 +284,7 @@ function DetailsSection({ staff, form, onSaved, onFailed }: SectionProps & { for
   };
 
   return (
-    <Section id="staff-details" title={t('staffDetail.detailsHeading')}>
+    <Section id="staff-details" title={t('staffDetail.detailsHeading')} notice={notice}>
       <form onSubmit={submit} noValidate>
         <TextField
           id={form.id('name')}
@@ -264,7 +324,7 @@ function DetailsSection({ staff, form, onSaved, onFailed }: SectionProps & { for
   );
 }
 
-function AccountSection({ staff, onSaved, onFailed }: SectionProps) {
+function AccountSection({ staff, onSaved, onFailed, notice }: SectionProps) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const mutation = useMutation({
@@ -274,16 +334,17 @@ function AccountSection({ staff, onSaved, onFailed }: SectionProps) {
       onSaved(
         next,
         next.active ? t('staffDetail.activated', { name: next.name }) : t('staffDetail.deactivated', { name: next.name }),
+        'account',
       );
     },
     onError: (err) => {
       setConfirming(false);
-      onFailed(err, undefined, t('errors.staffConflict'));
+      onFailed(err, 'account', undefined, t('errors.staffConflict'));
     },
   });
 
   return (
-    <Section id="staff-account" title={t('staffDetail.accountHeading')}>
+    <Section id="staff-account" title={t('staffDetail.accountHeading')} notice={notice}>
       <p>
         {staff.active
           ? t('staffDetail.activeText', { name: staff.name })
@@ -335,7 +396,7 @@ function membershipStatus(m: Membership, today: string): 'current' | 'ended' | '
   return 'current';
 }
 
-function MembershipsSection({ staff, form, onSaved, onFailed }: SectionProps & { form: FormErrors }) {
+function MembershipsSection({ staff, form, onSaved, onFailed, notice }: SectionProps & { form: FormErrors }) {
   const { t } = useTranslation();
   const today = todayIso();
   const units = useQuery({ queryKey: organisationKeys.units({}), queryFn: () => listUnits({}) });
@@ -354,9 +415,9 @@ function MembershipsSection({ staff, form, onSaved, onFailed }: SectionProps & {
       const unit = units.data?.find((u) => u.id === values.unitId)?.name ?? '';
       setValues({ unitId: '', startsOn: today, endsOn: '' });
       form.clear();
-      onSaved(next, t('staffDetail.membershipAdded', { name: next.name, unit }));
+      onSaved(next, t('staffDetail.membershipAdded', { name: next.name, unit }), 'memberships');
     },
-    onError: (err) => onFailed(err, form),
+    onError: (err) => onFailed(err, 'memberships', form),
   });
 
   const submit = (e: FormEvent) => {
@@ -374,7 +435,7 @@ function MembershipsSection({ staff, form, onSaved, onFailed }: SectionProps & {
   const sorted = [...staff.memberships].sort((a, b) => (a.startsOn < b.startsOn ? 1 : -1));
 
   return (
-    <Section id="staff-memberships" title={t('staffDetail.membershipsHeading')}>
+    <Section id="staff-memberships" title={t('staffDetail.membershipsHeading')} notice={notice}>
       {sorted.length === 0 ? (
         <EmptyState title={t('staffDetail.noMemberships')}>{t('staffDetail.noMembershipsText')}</EmptyState>
       ) : (
@@ -468,11 +529,11 @@ function MembershipsSection({ staff, form, onSaved, onFailed }: SectionProps & {
         onClose={() => setEnding(null)}
         onEnded={(next, m, endsOn) => {
           setEnding(null);
-          onSaved(next, t('staffDetail.membershipEnded', { unit: m.unitName, date: formatDate(endsOn) }));
+          onSaved(next, t('staffDetail.membershipEnded', { unit: m.unitName, date: formatDate(endsOn) }), 'memberships');
         }}
         onFailed={(err) => {
           setEnding(null);
-          onFailed(err, undefined, t('errors.membershipConflict'));
+          onFailed(err, 'memberships', undefined, t('errors.membershipConflict'));
         }}
       />
     </Section>
@@ -564,7 +625,7 @@ function EndMembershipDialog({
   );
 }
 
-function CertificationsSection({ staff, form, onSaved, onFailed }: SectionProps & { form: FormErrors }) {
+function CertificationsSection({ staff, form, onSaved, onFailed, notice }: SectionProps & { form: FormErrors }) {
   const { t } = useTranslation();
   const [values, setValues] = useState({ kind: '', validFrom: todayIso(), validUntil: '' });
   const [removing, setRemoving] = useState<StaffCertification | null>(null);
@@ -581,20 +642,20 @@ function CertificationsSection({ staff, form, onSaved, onFailed }: SectionProps 
       const kind = t(`certificationKind.${values.kind}`);
       setValues({ kind: '', validFrom: todayIso(), validUntil: '' });
       form.clear();
-      onSaved(next, t('staffDetail.certificationAdded', { kind }));
+      onSaved(next, t('staffDetail.certificationAdded', { kind }), 'certifications');
     },
-    onError: (err) => onFailed(err, form),
+    onError: (err) => onFailed(err, 'certifications', form),
   });
 
   const remove = useMutation({
     mutationFn: (c: StaffCertification) => removeCertification(c.id),
     onSuccess: (next, c) => {
       setRemoving(null);
-      onSaved(next, t('staffDetail.certificationRemoved', { kind: t(`certificationKind.${c.kind}`) }));
+      onSaved(next, t('staffDetail.certificationRemoved', { kind: t(`certificationKind.${c.kind}`) }), 'certifications');
     },
     onError: (err) => {
       setRemoving(null);
-      onFailed(err);
+      onFailed(err, 'certifications');
     },
   });
 
@@ -614,7 +675,7 @@ function CertificationsSection({ staff, form, onSaved, onFailed }: SectionProps 
 
   const today = todayIso();
   return (
-    <Section id="staff-certifications" title={t('staffDetail.certificationsHeading')}>
+    <Section id="staff-certifications" title={t('staffDetail.certificationsHeading')} notice={notice}>
       {staff.certifications.length === 0 ? (
         <EmptyState title={t('staffDetail.noCertifications')} />
       ) : (
@@ -730,11 +791,13 @@ function PasswordSection({
   form,
   onDone,
   onFailed,
+  notice,
 }: {
   staff: Staff;
   form: FormErrors;
   onDone: (text: string) => void;
   onFailed: SectionProps['onFailed'];
+  notice: ReactNode;
 }) {
   const { t } = useTranslation();
   const [value, setValue] = useState('');
@@ -745,7 +808,7 @@ function PasswordSection({
       form.clear();
       onDone(t('staffDetail.passwordReset', { name: staff.name }));
     },
-    onError: (err) => onFailed(err, form),
+    onError: (err) => onFailed(err, 'password', form),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -758,7 +821,7 @@ function PasswordSection({
     mutation.mutate();
   };
   return (
-    <Section id="staff-password" title={t('staffDetail.passwordHeading')}>
+    <Section id="staff-password" title={t('staffDetail.passwordHeading')} notice={notice}>
       <p>{t('staffDetail.passwordIntro')}</p>
       <form onSubmit={submit} noValidate>
         <TextField

@@ -56,7 +56,7 @@ export function UnitCreate() {
           <EmptyState title={t('organisation.noDistricts')}>{t('unitForm.noDistrictsYet')}</EmptyState>
         ) : null}
         {alertError ? (
-          <Alert variant="error" heading={t('errors.saveHeading')}>
+          <Alert variant="error" heading={t('errors.saveHeading')} focusKey={mutation.submittedAt}>
             {alertError.title}
           </Alert>
         ) : null}

@@ -85,7 +85,7 @@ export function UnitEdit() {
         {unit.isError ? <ErrorState error={unit.error} onRetry={() => void unit.refetch()} /> : null}
         {org.isError ? <ErrorState error={org.error} onRetry={() => void org.refetch()} /> : null}
         {conflict ? (
-          <Alert variant="error" heading={t('errors.conflictHeading')}>
+          <Alert variant="error" heading={t('errors.conflictHeading')} focusKey={mutation.submittedAt}>
             <p className="alert-text">{t('errors.unitConflict')}</p>
             <button type="button" className="button button-secondary mt-4" onClick={() => void reload()}>
               {t('errors.reloadLatest')}
@@ -93,7 +93,7 @@ export function UnitEdit() {
           </Alert>
         ) : null}
         {alertError ? (
-          <Alert variant="error" heading={t('errors.saveHeading')}>
+          <Alert variant="error" heading={t('errors.saveHeading')} focusKey={mutation.submittedAt}>
             {alertError.title}
           </Alert>
         ) : null}

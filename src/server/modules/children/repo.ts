@@ -126,7 +126,7 @@ export class ChildrenRepo {
         }
       }
     }
-    const rows = await query.orderBy('p.birth_date', 'desc').orderBy('c.expected_date', 'desc').limit(filter.limit).execute();
+    const rows = await query.orderBy(sql`coalesce(p.birth_date, c.expected_date)`, 'desc').orderBy('p.id').limit(filter.limit).execute();
     this.work.audit({
       action: 'search',
       category: 'basic',

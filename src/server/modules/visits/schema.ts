@@ -109,7 +109,13 @@ export const Measurement = z
 export const CreateMeasurement = z
   .strictObject({
     measuredOn: IsoDate,
-    weightGrams: z.number().int().min(300).max(40000).nullish(),
+    weightGrams: z
+      .number()
+      .min(300)
+      .max(40000)
+      .refine(Number.isInteger, { params: { code: 'whole_number' } })
+      .openapi({ type: 'integer' })
+      .nullish(),
     lengthCm: oneDecimal(25, 150).nullish(),
     headCm: oneDecimal(20, 65).nullish(),
     visitId: z.uuid().nullish(),
