@@ -123,6 +123,10 @@ export const fieldMessages = {
     en: '{label} must be a valid CPR number (DDMMYY-XXXX).',
   },
   cpr_date_mismatch: { da: '{label} passer ikke med CPR-nummeret.', en: '{label} does not match the CPR number.' },
+  cpr_in_url: {
+    da: 'Søg på CPR-nummer via søgefeltet (CPR-numre må ikke stå i adresser).',
+    en: 'Search for CPR numbers through the search form (CPR numbers must not appear in URLs).',
+  },
   in_future: { da: '{label} må ikke ligge i fremtiden.', en: '{label} must not be in the future.' },
   invalid: { da: '{label} er ugyldig.', en: '{label} is invalid.' },
 } as const satisfies Record<string, Record<Language, string>>;
@@ -170,6 +174,7 @@ const fieldLabels: Record<string, Record<Language, string>> = {
   version: { da: 'version', en: 'version' },
   from: { da: 'fra-dato', en: 'from date' },
   cpr: { da: 'CPR-nummer', en: 'CPR number' },
+  q: { da: 'søgning', en: 'search' },
   firstName: { da: 'fornavn', en: 'first name' },
   lastName: { da: 'efternavn', en: 'last name' },
   birthDate: { da: 'fødselsdato', en: 'date of birth' },

@@ -88,8 +88,11 @@ describeEngines('children registry', (engine) => {
     const hv = await world.as('hv');
     const byName = (await (await hv.get('/api/children?q=alma')).json()) as { items: Child[] };
     expect(byName.items.map((c) => c.displayName)).toContain('Alma Nielsen');
-    const byCpr = (await (await hv.get('/api/children?q=150326-4001')).json()) as { items: Child[] };
+    const byCpr = (await (await hv.post('/api/children/search', { q: '150326-4001' })).json()) as { items: Child[] };
     expect(byCpr.items).toHaveLength(1);
+    const inUrl = await hv.get('/api/children?q=1503264001');
+    expect(inUrl.status).toBe(400);
+    expect(await inUrl.json()).toMatchObject({ errors: [{ field: 'q', code: 'cpr_in_url' }] });
     const byParent = (await (await hv.get('/api/children?q=Freja')).json()) as { items: Child[] };
     expect(byParent.items.map((c) => c.displayName)).toEqual(['Ida Holm']);
     const byDate = (await (await hv.get('/api/children?birthDate=2026-03-15')).json()) as { items: Child[] };
@@ -129,7 +132,7 @@ describeEngines('children registry', (engine) => {
 
   it('reveals a full CPR only on request, audited as a disclosure', async () => {
     const hv = await world.as('hv');
-    const [alma] = ((await (await hv.get('/api/children?q=150326')).json()) as { items: Child[] }).items;
+    const [alma] = ((await (await hv.post('/api/children/search', { q: '150326' })).json()) as { items: Child[] }).items;
     const revealed = await hv.post(`/api/persons/${alma.id}/reveal-cpr`);
     expect(await revealed.json()).toEqual({ cpr: '1503264001', formatted: '150326-4001' });
     const rows = await world.db.selectFrom('audit_log').select(['subject_ids', 'outcome']).where('action', '=', 'disclose').execute();
@@ -160,7 +163,7 @@ describeEngines('children registry', (engine) => {
     const list = (await (await other.get('/api/children?q=Alma')).json()) as { items: Child[] };
     expect(list.items).toHaveLength(0);
     const hv = await world.as('hv');
-    const [alma] = ((await (await hv.get('/api/children?q=150326')).json()) as { items: Child[] }).items;
+    const [alma] = ((await (await hv.post('/api/children/search', { q: '150326' })).json()) as { items: Child[] }).items;
     expect((await other.get(`/api/children/${alma.id}`)).status).toBe(404);
   });
 
@@ -178,7 +181,7 @@ describeEngines('children registry', (engine) => {
 
   it('shows siblings from any member, and enrolments with a planned start', async () => {
     const hv = await world.as('hv');
-    const [alma] = ((await (await hv.get('/api/children?q=150326')).json()) as { items: Child[] }).items;
+    const [alma] = ((await (await hv.post('/api/children/search', { q: '150326' })).json()) as { items: Child[] }).items;
     const almaDetail = (await (await hv.get(`/api/children/${alma.id}`)).json()) as Child;
     const mother = almaDetail.relations.find((r) => r.name === 'Mette Nielsen')!;
     const sibling = await register({ status: 'born', firstName: 'Emil', lastName: 'Nielsen', birthDate: '2024-05-01', guardians: [{ adultId: mother.adultId, relation: 'mother', custody: true, livesWithChild: true }] });

@@ -1,6 +1,7 @@
 /** Rendering problems as application/problem+json responses. */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { fieldIssuesFromZod, Problem, problemBody } from '../errors';
 import { languageFrom } from '../i18n';
 
@@ -13,7 +14,8 @@ export function problemResponse(c: Context, problem: Problem): Response {
   const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
   const retry = problem.options.extra?.retryAfterSeconds;
   if (typeof retry === 'number') headers['retry-after'] = String(retry);
-  return new Response(JSON.stringify(problemBody(problem, language)), { status: problem.status, headers });
+  // c.newResponse keeps the headers set earlier in the request (x-request-id, cache-control).
+  return c.newResponse(JSON.stringify(problemBody(problem, language)), problem.status as ContentfulStatusCode, headers);
 }
 
 /**

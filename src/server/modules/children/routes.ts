@@ -5,6 +5,7 @@ import { createRouter, defineRoute, type Router } from '../../http/route';
 import {
   AddEnrolment,
   ChildDetail,
+  ChildListQuery,
   ChildQuery,
   ChildSummary,
   EndEnrolment,
@@ -28,8 +29,13 @@ const disclose = { action: 'disclose', category: 'basic' } as const;
 const detail = (status: 200 | 201, description: string) => ({ [status]: { description, ...json(ChildDetail) } }) as { [K in typeof status]: { description: string; content: { 'application/json': { schema: typeof ChildDetail } } } };
 
 const listChildren = defineRoute({
-  method: 'get', path: '/api/children', access: search, tags, summary: 'Search the children visible to you (name, CPR, birth date, address, parent name)',
-  request: { query: ChildQuery },
+  method: 'get', path: '/api/children', access: search, tags, summary: 'List or search the children visible to you (name, birth date, address, parent name; CPR only through POST /api/children/search)',
+  request: { query: ChildListQuery },
+  responses: { 200: { description: 'Matches', ...json(z.object({ items: z.array(ChildSummary) })) }, ...problemResponses(400, 401, 403) },
+});
+const searchChildren = defineRoute({
+  method: 'post', path: '/api/children/search', access: search, tags, summary: 'Search by anything, CPR included (POST keeps CPR numbers out of URLs and logs)',
+  request: { body: json(ChildQuery) },
   responses: { 200: { description: 'Matches', ...json(z.object({ items: z.array(ChildSummary) })) }, ...problemResponses(400, 401, 403) },
 });
 const registerChild = defineRoute({
@@ -91,6 +97,7 @@ const postRevealCpr = defineRoute({
 /** The registry routes. */
 export const childrenRoutes: Router = createRouter()
   .openapi(listChildren, async (c) => c.json({ items: await c.get('repos').children.search(c.req.valid('query')) }, 200))
+  .openapi(searchChildren, async (c) => c.json({ items: await c.get('repos').children.search(c.req.valid('json')) }, 200))
   .openapi(registerChild, async (c) => c.json(await c.get('repos').children.register(c.req.valid('json')), 201))
   .openapi(getChild, async (c) => c.json(await c.get('repos').children.get(c.req.valid('param').id), 200))
   .openapi(patchChild, async (c) => c.json(await c.get('repos').children.update(c.req.valid('param').id, c.req.valid('json')), 200))

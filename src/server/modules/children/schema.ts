@@ -112,8 +112,23 @@ export const Reassign = z
 
 export const MergeChildren = z.strictObject({ duplicateId: z.uuid() }).openapi('MergeChildren');
 
-export const ChildQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+export const ChildQuery = z
+  .strictObject({
+    q: z.string().trim().max(100).optional(),
+    birthDate: IsoDate.optional(),
+    status: z.enum(['expected', 'born']).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .openapi('ChildSearch');
+
+/** The same filters in a URL, where a CPR number must never appear (interop.md §7.2). */
+export const ChildListQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .refine((q) => !/\d{6}-?\d{4}/.test(q), { params: { code: 'cpr_in_url' } })
+    .optional(),
   birthDate: IsoDate.optional(),
   status: z.enum(['expected', 'born']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
