@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
 import { AuthProvider } from './auth';
@@ -18,6 +18,7 @@ import { StaffDetail } from './routes/StaffDetail';
 import { StaffList } from './routes/StaffList';
 import { UnitCreate } from './routes/UnitCreate';
 import { UnitEdit } from './routes/UnitEdit';
+import i18n from './i18n';
 
 /** Routes. Danish paths, since the addresses are part of what users see. */
 export const router = createBrowserRouter([
@@ -83,6 +84,12 @@ function makeQueryClient() {
 
 export function App() {
   const [queryClient] = useState(makeQueryClient);
+  // Server texts (problem titles, field messages) come in the requested language: ask again.
+  useEffect(() => {
+    const onChange = () => void queryClient.invalidateQueries();
+    i18n.on('languageChanged', onChange);
+    return () => i18n.off('languageChanged', onChange);
+  }, [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />

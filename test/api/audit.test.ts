@@ -5,9 +5,9 @@
  * never committed; the log is append-only, searchable and exportable by
  * administrators only.
  */
-import { type KyselyPlugin, type RootOperationNode, sql } from 'kysely';
+import { type KyselyPlugin, type RootOperationNode, sql, ValuesNode } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StaffActor } from '../../src/server/access/actor';
 import { Work } from '../../src/server/access/work';
 import { buildApp } from '../../src/server/app';
@@ -44,7 +44,7 @@ function auditInsertCounter() {
     transformQuery(args): RootOperationNode {
       const node = args.node;
       if (node.kind === 'InsertQueryNode' && node.into?.table.identifier.name === 'audit_log') {
-        inserts.push(node.values?.kind === 'ValuesNode' ? node.values.values.length : 1);
+        inserts.push(node.values && ValuesNode.is(node.values) ? node.values.values.length : 1);
       }
       return node;
     },
@@ -120,6 +120,21 @@ describeEngines('audit', (engine) => {
       const rows = await rowsOfRequest(response.headers.get('x-request-id')!);
       expect(rows).toMatchObject([{ actor_id: world.staff.visitorId, action: 'create', category: 'organisation', outcome: 'denied' }]);
       expect(await world.db.selectFrom('districts').select('id').where('name', '=', 'Ikke tilladt').execute()).toEqual([]);
+    });
+
+    it('gives refused and failed requests a request id and no-store too, so that they can be traced', async () => {
+      const pedagogue = await world.as('ped');
+      const responses = [
+        await world.client().get('/api/units'), // 401
+        await pedagogue.post('/api/districts', { name: 'x' }), // 403
+        await pedagogue.get(`/api/units/${uuidv7()}`), // 404
+        await admin.get('/api/staff/not-a-uuid'), // 400
+      ];
+      for (const response of responses) {
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.headers.get('x-request-id'), String(response.status)).toMatch(/^[0-9a-f-]{36}$/);
+        expect(response.headers.get('cache-control'), String(response.status)).toBe('no-store');
+      }
     });
 
     it('uses the request id the client sent, so that logs can be correlated', async () => {
@@ -198,6 +213,7 @@ describeEngines('audit', (engine) => {
         end;
         $$`.execute(world.db);
       await sql`create trigger audit_test_refuse before insert on audit_log for each row execute function audit_test_refuse()`.execute(world.db);
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
       try {
         const response = await admin.post('/api/units', { name: 'Uden revisionsspor', kind: 'kindergarten', districtId: world.municipality.districtId });
         expect(response.status).toBe(500);
@@ -206,9 +222,11 @@ describeEngines('audit', (engine) => {
         const units = await world.db.selectFrom('units').select('id').where('name', '=', 'Uden revisionsspor').execute();
         expect(units).toEqual([]);
         expect(await rowsOfRequest(response.headers.get('x-request-id')!)).toEqual([]);
+        expect(String(logged.mock.calls[0]?.[0])).toMatch(/nothing was committed/); // and the operator hears of it
         // Work that audits something else is unaffected.
         expect((await admin.get(`/api/staff/${world.staff.visitorId}`)).status).toBe(200);
       } finally {
+        logged.mockRestore();
         await sql`drop trigger audit_test_refuse on audit_log`.execute(world.db);
         await sql`drop function audit_test_refuse()`.execute(world.db);
       }

@@ -153,6 +153,9 @@ describeEngines('visits, notes and measurements', (engine) => {
     expect(new Date(note.signedAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect((await hv.post(`/api/children/${childId}/notes`, { body: '   ' })).status).toBe(400);
     expect((await hv.post(`/api/children/${childId}/notes`, { body: 'x'.repeat(10001) })).status).toBe(400);
+    const nul = await hv.post(`/api/children/${childId}/notes`, { body: 'Nul\u0000tegn' });
+    expect(nul.status).toBe(400);
+    expect(((await nul.json()) as Problem).errors).toEqual([expect.objectContaining({ field: 'body', code: 'invalid' })]);
     expect((await hv.post(`/api/children/${childId}/notes`, { body: 'Med besøg', visitId: crypto.randomUUID() })).status).toBe(400);
   });
 

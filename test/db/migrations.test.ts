@@ -17,6 +17,8 @@ import { describeEngines, type Engine, freshDatabase } from '../engines';
 
 const pgUrl = inject('pgUrl');
 const realMigrations = listMigrations();
+/** Migrating a new PGlite database takes seconds, many more on a busy 2-core machine. */
+const SLOW = 120_000;
 
 /** Databases to drop at the end (PostgreSQL). */
 const createdDatabases: string[] = [];
@@ -86,7 +88,7 @@ describeEngines('migrations', (engine) => {
     } finally {
       await database.close();
     }
-  });
+  }, SLOW);
 
   it('applies new files after the recorded ones, in name order, each in its own transaction', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spire-migrations-'));
@@ -117,7 +119,7 @@ describeEngines('migrations', (engine) => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, SLOW);
 
   it('refuses a database with a migration this version does not know, and changes nothing', async () => {
     const database = await freshDatabase(engine);
@@ -137,7 +139,7 @@ describeEngines('migrations', (engine) => {
     } finally {
       await database.close();
     }
-  });
+  }, SLOW);
 });
 
 describe.skipIf(!pgUrl)('migrations on PostgreSQL', () => {
@@ -165,7 +167,7 @@ describe.skipIf(!pgUrl)('migrations on PostgreSQL', () => {
     } finally {
       await Promise.all([a.close(), b.close(), watcher.close()]);
     }
-  });
+  }, SLOW);
 });
 
 describe.skipIf(!pgUrl)('engine parity', () => {
@@ -198,7 +200,7 @@ describe.skipIf(!pgUrl)('engine parity', () => {
     }
     const tables = (await columns.execute(lite.db)).rows.map((r) => (r as { table_name: string }).table_name);
     for (const table of ['municipalities', 'staff', 'sessions', 'audit_log', 'spire_migrations']) expect(tables).toContain(table);
-  });
+  }, SLOW);
 
   it('returns identical JavaScript values and types for counts, sums, dates, instants, numerics, booleans, uuid[] and jsonb', async () => {
     lite ??= await freshDatabase('pglite');
@@ -307,5 +309,5 @@ describe.skipIf(!pgUrl)('engine parity', () => {
     expect(builtLite.map(({ created_at, ...rest }) => rest)).toEqual(builtPostgres.map(({ created_at, ...rest }) => rest));
     expect(builtLite[0].total).toBe(3);
     for (const row of [...builtLite, ...builtPostgres]) expect(row.created_at).toBeInstanceOf(Date);
-  });
+  }, SLOW);
 });

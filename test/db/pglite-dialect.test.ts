@@ -110,7 +110,7 @@ describeEngines('PGlite dialect parity', (engine) => {
     expect(all).toHaveLength(133 * 3 + 40 * 4);
     expect(all).toEqual(byId(expected));
     expect(all.some((row) => Number(row.tag.slice(3)) % 3 === 0 && row.kind === 'tx')).toBe(false);
-  });
+  }, 60_000);
 
   it('reports exact affected-row counts for updates, deletes and inserts, also with RETURNING and raw SQL', async () => {
     await db
@@ -155,7 +155,7 @@ describeEngines('PGlite dialect parity', (engine) => {
       ...['c-07', 'c-08', 'c-09', 'c-10', 'c-11'].map((id) => ({ id, n: 201 })),
       { id: 'c-99', n: 2 },
     ]);
-  });
+  }, 60_000);
 
   it('keeps a controlled transaction apart from queries issued while it is open', async () => {
     // Commit: the transaction sees its own row at once; afterwards everyone does.
@@ -199,7 +199,7 @@ describeEngines('PGlite dialect parity', (engine) => {
     ]);
     expect(trx.isCommitted).toBe(true);
     expect(doomed.isRolledBack).toBe(true);
-  });
+  }, 60_000);
 
   it('a failing statement in one transaction does not poison the others, or plain queries', async () => {
     const results = await Promise.allSettled(
@@ -239,5 +239,5 @@ describeEngines('PGlite dialect parity', (engine) => {
     expect(await rowsTagged('after')).toHaveLength(1);
     const status = await sql<{ in_transaction: boolean }>`select now() <> statement_timestamp() as in_transaction`.execute(db);
     expect(status.rows[0].in_transaction).toBe(false);
-  });
+  }, 60_000);
 });

@@ -265,3 +265,110 @@ export interface DB {
   measurements: MeasurementsTable;
   spire_migrations: SpireMigrationsTable;
 }
+
+// ---- Screening (0003_screening.sql) ----
+
+/** A municipality's local cut-offs for one instrument. */
+export interface InstrumentSettingsTable {
+  municipality_id: string;
+  instrument_id: string;
+  cut_off: number;
+  /** EPDS: cut-off per respondent role (`mother`, `father`, `co_parent`). */
+  cut_off_by_role: ColumnType<Record<string, number>, string | undefined, string>;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** One licensed text item as loaded by an administrator. */
+export interface InstrumentTextItem {
+  number: number;
+  text: string;
+  options: string[] | null;
+}
+
+/** A municipality's licensed item texts for one instrument in one language. */
+export interface InstrumentTextsTable {
+  municipality_id: string;
+  instrument_id: string;
+  language: string;
+  definition_version: string;
+  text_version: string;
+  items: ColumnType<InstrumentTextItem[], string, string>;
+  revision: Generated<number>;
+  loaded_by: string | null;
+  loaded_at: Timestamp;
+}
+
+/** One recorded ADBB, m-ADBB or EPDS. */
+export interface ScreeningsTable {
+  id: string;
+  child_id: string;
+  instrument_id: string;
+  definition_version: string;
+  observed_on: DateString;
+  answers: ColumnType<(number | null)[], string, string>;
+  complete: boolean;
+  total: number | null;
+  positive: boolean | null;
+  urgent: Generated<boolean>;
+  threshold: number;
+  child_age_months: number | null;
+  visit_id: string | null;
+  recorded_by: string;
+  respondent_role: string | null;
+  respondent_id: string | null;
+  timepoint: string | null;
+  pregnancy_week: number | null;
+  language: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+/** Follow-up work for a staff member about a child (and maybe a parent). */
+export interface FollowUpTasksTable {
+  id: string;
+  municipality_id: string;
+  child_id: string;
+  person_id: string | null;
+  kind: string;
+  assignee_id: string;
+  due_on: DateString;
+  urgent: Generated<boolean>;
+  suggestions: ColumnType<string[], string | undefined, string>;
+  source_screening_id: string | null;
+  status: Generated<'open' | 'done'>;
+  completed_at: Date | null;
+  completed_by: string | null;
+  note: string | null;
+  decision: ColumnType<string[] | null, string | null | undefined, string | null>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+/** A flag on a child, or on a parent in relation to a child. */
+export interface FlagsTable {
+  id: string;
+  municipality_id: string;
+  child_id: string;
+  person_id: string | null;
+  kind: string;
+  severity: string;
+  source_screening_id: string | null;
+  raised_by: string | null;
+  raised_at: CreatedAt;
+  status: Generated<'open' | 'resolved'>;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  resolution_note: string | null;
+  version: Generated<number>;
+}
+
+/** The screening tables, merged into {@link DB} (interface merging keeps this edit additive). */
+export interface DB {
+  instrument_settings: InstrumentSettingsTable;
+  instrument_texts: InstrumentTextsTable;
+  screenings: ScreeningsTable;
+  follow_up_tasks: FollowUpTasksTable;
+  flags: FlagsTable;
+}

@@ -90,7 +90,7 @@ function MyDayContent({ data }: { data: MyDayData }) {
 
       {data.admin ? (
         <section className="mt-7" aria-labelledby="myday-admin">
-          <h2 id="myday-admin">{t('myDay.adminHeading')}</h2>
+          <h2 id="myday-admin" className="mt-0">{t('myDay.adminHeading')}</h2>
           <ul className="spire-stats nobullet-list no-max-width">
             <li className="spire-stat">
               <span className="spire-stat-number">{data.admin.units}</span>
@@ -109,16 +109,16 @@ function MyDayContent({ data }: { data: MyDayData }) {
       ) : null}
 
       <div className="row">
-        <section className="col-12 col-lg-6 mt-5" aria-labelledby="myday-visits">
-          <h2 id="myday-visits">{t('myDay.visits')}</h2>
+        <section className="col-12 col-lg-6 mt-7" aria-labelledby="myday-visits">
+          <h2 id="myday-visits" className="mt-0">{t('myDay.visits')}</h2>
           {data.visits.length === 0 ? (
             <EmptyState title={t('myDay.noVisits')}>{t('myDay.noVisitsText')}</EmptyState>
           ) : (
             <ItemList items={data.visits} />
           )}
         </section>
-        <section className="col-12 col-lg-6 mt-5" aria-labelledby="myday-tasks">
-          <h2 id="myday-tasks">{t('myDay.tasks')}</h2>
+        <section className="col-12 col-lg-6 mt-7" aria-labelledby="myday-tasks">
+          <h2 id="myday-tasks" className="mt-0">{t('myDay.tasks')}</h2>
           {data.tasks.length === 0 ? (
             <EmptyState title={t('myDay.noTasks')}>{t('myDay.noTasksText')}</EmptyState>
           ) : (
@@ -128,7 +128,7 @@ function MyDayContent({ data }: { data: MyDayData }) {
       </div>
 
       <section className="mt-7" aria-labelledby="myday-units">
-        <h2 id="myday-units">{t('myDay.units')}</h2>
+        <h2 id="myday-units" className="mt-0">{t('myDay.units')}</h2>
         {data.units.length === 0 ? (
           <EmptyState title={t('myDay.noUnits')}>{t('myDay.noUnitsText')}</EmptyState>
         ) : (
@@ -144,7 +144,7 @@ function MyDayContent({ data }: { data: MyDayData }) {
       </section>
 
       <section className="mt-7" aria-labelledby="myday-certs">
-        <h2 id="myday-certs">{t('myDay.certifications')}</h2>
+        <h2 id="myday-certs" className="mt-0">{t('myDay.certifications')}</h2>
         {data.certifications.length === 0 ? (
           <EmptyState title={t('myDay.noCertifications')}>{t('myDay.noCertificationsText')}</EmptyState>
         ) : (

@@ -1,6 +1,7 @@
 /** Shapes for the visit programme: templates, a child's planned contacts, and the extended track. */
 import { z } from '@hono/zod-openapi';
 import { IsoDate } from '../../http/openapi-shared';
+import { text } from '../visits/schema';
 
 export const visitTracks = ['universal', 'pregnancy', 'early_discharge', 'extended'] as const;
 export const visitAnchors = ['birth', 'expected'] as const;
@@ -23,8 +24,8 @@ export const VisitTemplate = z
       .min(1)
       .max(40)
       .regex(/^[a-z0-9_]+$/),
-    labelDa: z.string().trim().min(1).max(120),
-    labelEn: z.string().trim().min(1).max(120),
+    labelDa: text(1, 120),
+    labelEn: text(1, 120),
     track: z.enum(visitTracks),
     anchor: z.enum(visitAnchors),
     earliest: Offset,
@@ -76,7 +77,7 @@ export const ChildProgramme = z
   })
   .openapi('ChildProgramme');
 
-const reason = z.string().trim().min(1).max(500);
+const reason = text(1, 500);
 
 export const StartExtendedTrack = z.strictObject({ reason, startsOn: IsoDate.optional() }).openapi('StartExtendedTrack');
 export const EndExtendedTrack = z

@@ -7,8 +7,21 @@ export const visitKinds = ['home', 'clinic', 'daycare', 'cross_professional_home
 /** Where a visit stands. */
 export const visitStatuses = ['planned', 'done', 'cancelled', 'no_show'] as const;
 
+/**
+ * Trimmed text of `min`–`max` characters without NUL characters (which
+ * PostgreSQL cannot store in text): a field error, never a 500.
+ * @example text(1, 500)
+ */
+export const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((value) => !value.includes('\u0000'), { params: { code: 'invalid' } });
+
 const StaffRef = z.object({ id: z.uuid(), name: z.string() }).openapi('StaffRef');
-const location = z.string().trim().max(200).nullish().transform((v) => (v ? v : null));
+const location = text(0, 200).nullish().transform((v) => (v ? v : null));
 const participantIds = z.array(z.uuid()).max(10);
 const dateTime = z.iso.datetime({ offset: true });
 
@@ -40,7 +53,7 @@ export const CalendarVisit = Visit.extend({
 
 export const CreateVisit = z
   .strictObject({
-    templateKey: z.string().trim().min(1).max(40).nullish(),
+    templateKey: text(1, 40).nullish(),
     kind: z.enum(visitKinds),
     plannedAt: dateTime,
     staffId: z.uuid().nullish(),
@@ -56,7 +69,7 @@ export const UpdateVisit = z
     plannedAt: dateTime.optional(),
     kind: z.enum(visitKinds).optional(),
     participantIds: participantIds.optional(),
-    location: z.string().trim().max(200).nullish(),
+    location: text(0, 200).nullish(),
   })
   .openapi('UpdateVisit');
 
@@ -78,7 +91,7 @@ export const Note = NoteVersion.extend({
   history: z.array(NoteVersion),
 }).openapi('Note');
 
-const body = z.string().trim().min(1).max(10000);
+const body = text(1, 10000);
 
 export const CreateNote = z.strictObject({ body, visitId: z.uuid().nullish() }).openapi('CreateNote');
 export const CorrectNote = z.strictObject({ body }).openapi('CorrectNote');
