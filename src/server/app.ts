@@ -79,7 +79,11 @@ export function buildApp(database: Database, config: AppConfig) {
     if (c.req.path.startsWith('/api/') || c.req.path === '/api' || !config.webDir) {
       return problemResponse(c, new Problem(404, 'not_found'));
     }
-    if (c.req.path === '/was') return c.redirect('https://was.digst.dk/', 302);
+    if (c.req.path === '/was') {
+      // The accessibility statement lives in Digitaliseringsstyrelsen's WAS-Tool under our domain with dashes.
+      const host = (c.req.header('host') ?? 'localhost').replace(/:\d+$/, '').replace(/\./g, '-');
+      return c.redirect(`https://was.digst.dk/${host}`, 302);
+    }
     const webDir = config.webDir;
     const asset = await sendFile(c, webDir, c.req.path, c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     if (asset) return asset;

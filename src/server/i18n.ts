@@ -83,6 +83,12 @@ export const problemTitles = {
     en: 'The records have different CPR numbers and cannot be merged.',
   },
   'registry.relation_exists': { da: 'Personen er allerede tilknyttet barnet.', en: 'This person is already related to the child.' },
+  'screening.certification_required': {
+    da: 'Du skal have en gyldig ADBB-certificering på observationsdatoen for at registrere en ADBB.',
+    en: 'You need an ADBB certification that is valid on the observation date to record an ADBB.',
+  },
+  'tasks.already_completed': { da: 'Opgaven er allerede afsluttet.', en: 'This task has already been completed.' },
+  'flags.already_resolved': { da: 'Markeringen er allerede afsluttet.', en: 'This flag has already been resolved.' },
   'method.not_allowed': { da: 'Metoden er ikke tilladt.', en: 'Method not allowed.' },
   'server.error': {
     da: 'Der opstod en fejl hos os. Dine oplysninger er ikke gemt. Prøv igen om lidt.',
@@ -95,7 +101,9 @@ export type ProblemCode = keyof typeof problemTitles;
 
 /** Field-level messages, keyed by a stable field error code. */
 export const fieldMessages = {
-  required: { da: 'Udfyld {label}.', en: 'Enter {label}.' },
+  required: { da: 'Indtast {label}.', en: 'Enter {label}.' },
+  taken: { da: '{label} er allerede i brug. Vælg et andet.', en: '{label} is already in use. Choose another.' },
+  invalid_phone: { da: '{label} skal være et telefonnummer med mindst 8 cifre.', en: '{label} must be a phone number with at least 8 digits.' },
   invalid_type: { da: '{label} har en forkert type.', en: '{label} has the wrong type.' },
   too_short: { da: '{label} skal være mindst {minimum} tegn.', en: '{label} must be at least {minimum} characters.' },
   too_long: { da: '{label} må højst være {maximum} tegn.', en: '{label} must be at most {maximum} characters.' },
@@ -128,6 +136,23 @@ export const fieldMessages = {
     en: 'Search for CPR numbers through the search form (CPR numbers must not appear in URLs).',
   },
   in_future: { da: '{label} må ikke ligge i fremtiden.', en: '{label} must not be in the future.' },
+  age_out_of_range: {
+    da: 'Barnet skal være {min}–{max} måneder på observationsdatoen, men var {age} måneder.',
+    en: 'The child must be {min}–{max} months old on the observation date, but was {age} months.',
+  },
+  answer_count: { da: 'Der skal være {count} svar, ét for hvert punkt.', en: 'There must be {count} answers, one for each item.' },
+  item_range: { da: 'Punkt {number} skal være et helt tal fra {min} til {max}.', en: 'Item {number} must be a whole number from {min} to {max}.' },
+  item_required: { da: 'Udfyld punkt {number}.', en: 'Fill in item {number}.' },
+  not_applicable: { da: '{label} bruges ikke ved dette instrument.', en: '{label} does not apply to this instrument.' },
+  not_related: { da: '{label} skal være en voksen, der er tilknyttet barnet.', en: '{label} must be an adult related to the child.' },
+  not_born: { da: 'Barnet er ikke født endnu.', en: 'The child has not been born yet.' },
+  after_birth: { da: '{label} skal ligge før fødslen.', en: '{label} must be before the birth.' },
+  missing_items: { da: 'Der mangler tekst til punkt {numbers}.', en: 'Text is missing for item {numbers}.' },
+  unknown_item: { da: 'Instrumentet har ikke et punkt {number}.', en: 'The instrument has no item {number}.' },
+  option_count: {
+    da: 'Punkt {number} skal have {count} svarmuligheder.',
+    en: 'Item {number} must have {count} response options.',
+  },
   invalid: { da: '{label} er ugyldig.', en: '{label} is invalid.' },
 } as const satisfies Record<string, Record<Language, string>>;
 
@@ -186,7 +211,27 @@ const fieldLabels: Record<string, Record<Language, string>> = {
   relation: { da: 'relation', en: 'relation' },
   reason: { da: 'begrundelse', en: 'reason' },
   duplicateId: { da: 'dublet', en: 'duplicate' },
-  to: { da: 'til-dato', en: 'to date' },
+  to: { da: 'til-dato', en: 'to date' },  instrument: { da: 'instrument', en: 'instrument' },
+  observedOn: { da: 'observationsdato', en: 'observation date' },
+  answers: { da: 'svar', en: 'answers' },
+  answerFormat: { da: 'svarformat', en: 'answer format' },
+  respondentRole: { da: 'besvarerens rolle', en: 'respondent role' },
+  respondentId: { da: 'besvarer', en: 'respondent' },
+  timepoint: { da: 'tidspunkt', en: 'timepoint' },
+  pregnancyWeek: { da: 'graviditetsuge', en: 'week of pregnancy' },
+  language: { da: 'sprog', en: 'language' },
+  default: { da: 'grænseværdi', en: 'cut-off' },
+  byRole: { da: 'grænseværdier pr. rolle', en: 'cut-offs per role' },
+  mother: { da: 'grænseværdi for mor', en: 'cut-off for the mother' },
+  father: { da: 'grænseværdi for far', en: 'cut-off for the father' },
+  co_parent: { da: 'grænseværdi for medforælder', en: 'cut-off for the co-parent' },
+  items: { da: 'punkter', en: 'items' },
+  number: { da: 'punktnummer', en: 'item number' },
+  text: { da: 'tekst', en: 'text' },
+  options: { da: 'svarmuligheder', en: 'response options' },
+  note: { da: 'notat', en: 'note' },
+  decision: { da: 'beslutning', en: 'decision' },
+
 };
 
 /**

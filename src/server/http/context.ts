@@ -43,6 +43,8 @@ export function requestContext(database: Database, config: AppConfig): Middlewar
     const found = token ? await loadSession(database.db, token, config) : null;
     c.set('actor', found?.actor ?? anonymous);
     c.set('session', found?.session);
+    // The session slides with use; the web app reads this to time its expiry warning.
+    if (found) c.header('x-session-expires-at', found.session.expiresAt.toISOString());
 
     if (!SAFE_METHODS.has(c.req.method)) {
       const crossSite = c.req.header('sec-fetch-site') === 'cross-site';

@@ -424,7 +424,7 @@ export class ChildrenRepo {
 
   private async checkCprFree(trx: Transaction<DB>, cpr: string, field: string) {
     const existing = await trx.selectFrom('persons').select('id').where('municipality_id', '=', this.staff().municipalityId).where('cpr', '=', cpr).where('merged_into', 'is', null).executeTakeFirst();
-    if (existing) throw new Problem(409, 'registry.cpr_exists', { fields: [{ field, code: 'invalid' }] });
+    if (existing) throw new Problem(409, 'registry.cpr_exists', { fields: [{ field, code: 'taken' }] });
   }
 
   /** Refuses a registration that looks like a person already registered (unless confirmed), naming only what the actor may see. */

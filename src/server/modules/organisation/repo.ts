@@ -198,7 +198,7 @@ export class OrganisationRepo {
       await insert();
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new Problem(409, 'organisation.name_taken', { fields: [{ field: 'name', code: 'invalid' }] });
+        throw new Problem(409, 'organisation.name_taken', { fields: [{ field: 'name', code: 'taken' }] });
       }
       throw error;
     }

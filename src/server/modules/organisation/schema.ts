@@ -4,6 +4,14 @@ import { unitKinds } from './vocabulary';
 
 const name = z.string().trim().min(1).max(120);
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+/** A Danish or international phone number: digits and spaces, optional leading +, at least 8 digits. */
+const phone = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((v) => v === '' || (/^\+?[0-9 ]+$/.test(v) && v.replace(/\D/g, '').length >= 8), { params: { code: 'invalid_phone' } })
+  .nullish()
+  .transform((v) => (v ? v : null));
 
 export const Cluster = z.object({ id: z.uuid(), name: z.string(), version: z.number().int() }).openapi('Cluster');
 export const District = z
@@ -41,7 +49,7 @@ export const CreateUnit = z
     districtId: z.uuid(),
     clusterId: z.uuid().nullish(),
     address: optionalText(200),
-    phone: optionalText(40),
+    phone,
   })
   .openapi('CreateUnit');
 
@@ -53,7 +61,7 @@ export const UpdateUnit = z
     districtId: z.uuid().optional(),
     clusterId: z.uuid().nullish(),
     address: optionalText(200).optional(),
-    phone: optionalText(40).optional(),
+    phone: phone.optional(),
   })
   .openapi('UpdateUnit');
 

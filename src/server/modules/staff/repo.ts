@@ -97,7 +97,7 @@ export class StaffRepo {
         .execute();
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new Problem(409, 'staff.username_taken', { fields: [{ field: 'username', code: 'invalid' }] });
+        throw new Problem(409, 'staff.username_taken', { fields: [{ field: 'username', code: 'taken' }] });
       }
       throw error;
     }
