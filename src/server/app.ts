@@ -22,6 +22,7 @@ import { organisationRoutes } from './modules/organisation/routes';
 import { programmeRoutes } from './modules/programme/routes';
 import { staffRoutes } from './modules/staff/routes';
 import { visitRoutes } from './modules/visits/routes';
+import { screeningRoutes } from './modules/screening/routes';
 import { healthRoutes } from './modules/health/routes';
 
 /**
@@ -57,6 +58,7 @@ export function buildApp(database: Database, config: AppConfig) {
   app.route('/', programmeRoutes);
   app.route('/', visitRoutes);
   app.route('/', childrenRoutes);
+  app.route('/', screeningRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

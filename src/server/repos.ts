@@ -15,6 +15,7 @@ import { OrganisationRepo } from './modules/organisation/repo';
 import { ProgrammeRepo } from './modules/programme/repo';
 import { StaffRepo } from './modules/staff/repo';
 import { VisitsRepo } from './modules/visits/repo';
+import { ScreeningRepo } from './modules/screening/repo';
 
 /**
  * Builds the repositories for one unit of work.
@@ -30,6 +31,7 @@ export function makeRepos(work: Work, config: AppConfig) {
     programme: new ProgrammeRepo(work),
     visits: new VisitsRepo(work),
     children: new ChildrenRepo(work),
+    screening: new ScreeningRepo(work),
   };
 }
 

@@ -29,8 +29,8 @@ export type Category =
   | 'session'
   | 'system';
 
-/** Facts about the resource a rule may look at (owner, unit, …). */
-export type ResourceFacts = Record<string, unknown>;
+/** Facts about the resource a rule may look at (owner, units, …); each rule file knows its own shape. */
+export type ResourceFacts = object;
 
 /** A rule: may this actor do this to a resource with these facts? Without facts: could they ever? */
 export type Rule = (actor: Actor, resource?: ResourceFacts) => boolean;

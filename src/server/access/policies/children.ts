@@ -11,7 +11,7 @@ import type { ResourceFacts, RuleSet } from '../policy';
 const staff = (actor: Actor): StaffActor | null => (actor.kind === 'staff' ? actor : null);
 const healthUnitsOf = (actor: StaffActor) => actor.units.filter((u) => u.kind === 'health_visiting').map((u) => u.id);
 const otherUnitsOf = (actor: StaffActor) => actor.units.filter((u) => u.kind !== 'health_visiting').map((u) => u.id);
-const asChild = (resource?: ResourceFacts) => resource as unknown as ChildFacts | undefined;
+const asChild = (resource?: ResourceFacts) => resource as ChildFacts | undefined;
 const overlaps = (a: string[], b: string[]) => a.some((id) => b.includes(id));
 
 /** In one of the child's caseload units (or, without facts: in any health-visiting unit). */

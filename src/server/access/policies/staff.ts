@@ -6,7 +6,7 @@ import type { RuleSet } from '../policy';
 export const staffRules: RuleSet = {
   'staff:read': (actor, resource) => {
     if (actor.kind !== 'staff') return false;
-    return isAdministrator(actor) || resource === undefined || resource.staffId === actor.id;
+    return isAdministrator(actor) || resource === undefined || (resource as { staffId?: string }).staffId === actor.id;
   },
   'staff:search': isAdministrator,
   'staff:create': isAdministrator,

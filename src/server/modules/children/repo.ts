@@ -41,9 +41,9 @@ export class ChildrenRepo {
   /** Facts for a visible child, or 404 (audited as denied when the child exists but is not visible). */
   private async facts(trx: Transaction<DB>, childId: string, action: 'read' | 'update' | 'disclose', category: 'basic' | 'health' = 'basic'): Promise<ChildFacts> {
     const facts = await loadChildFacts(trx, childId);
-    if (!facts || !this.work.may(action, category, facts as unknown as Record<string, unknown>)) {
+    if (!facts || !this.work.may(action, category, facts)) {
       this.work.audit({ action, category, subjectIds: facts ? [childId] : [], outcome: 'denied', detail: facts ? undefined : { childId } });
-      if (facts && this.work.may('read', 'basic', facts as unknown as Record<string, unknown>)) throw new Problem(403, 'access.denied');
+      if (facts && this.work.may('read', 'basic', facts)) throw new Problem(403, 'access.denied');
       throw notFound();
     }
     return facts;
@@ -156,7 +156,7 @@ export class ChildrenRepo {
     let allowedVia: string | undefined;
     for (const childId of childIds) {
       const facts = await loadChildFacts(trx, childId);
-      if (facts && this.work.may('disclose', 'basic', facts as unknown as Record<string, unknown>)) {
+      if (facts && this.work.may('disclose', 'basic', facts)) {
         allowedVia = childId;
         break;
       }
@@ -182,7 +182,7 @@ export class ChildrenRepo {
       .executeTakeFirst();
     if (!unit || unit.kind !== 'health_visiting') throw invalidFields([{ field: 'healthUnitId', code: 'invalid_choice' }]);
     const facts: ChildFacts = { childId: '', municipalityId: actor.municipalityId, healthUnitIds: [unit.id], enrolledUnitIds: [], responsibleStaffId: null };
-    this.work.authorize('create', 'basic', facts as unknown as Record<string, unknown>);
+    this.work.authorize('create', 'basic', facts);
     if (input.healthVisitorId) await this.checkStaffInUnit(trx, input.healthVisitorId, unit.id, 'healthVisitorId');
 
     const cpr = checkedCpr(input.cpr, 'cpr');
@@ -460,7 +460,7 @@ export class ChildrenRepo {
     const visible = [];
     for (const candidate of candidates) {
       const facts = await loadChildFacts(trx, candidate.id);
-      if (facts && this.work.may('read', 'basic', facts as unknown as Record<string, unknown>)) visible.push(candidate.id);
+      if (facts && this.work.may('read', 'basic', facts)) visible.push(candidate.id);
     }
     throw new Problem(409, 'registry.possible_duplicate', { extra: { candidates: visible, hiddenCandidates: candidates.length - visible.length } });
   }
@@ -474,7 +474,7 @@ export class ChildrenRepo {
       let allowed = false;
       for (const r of related) {
         const facts = await loadChildFacts(trx, r.child_id);
-        if (facts && this.work.may('update', 'basic', facts as unknown as Record<string, unknown>)) allowed = true;
+        if (facts && this.work.may('update', 'basic', facts)) allowed = true;
       }
       if (!allowed) throw invalidFields([{ field: field('adultId'), code: 'invalid_choice' }]);
     } else if (cpr) {
@@ -538,7 +538,7 @@ export class ChildrenRepo {
     const siblings = [];
     for (const s of siblingRows) {
       const sFacts = await loadChildFacts(trx, s.id);
-      const visible = !!sFacts && this.work.may('read', 'basic', sFacts as unknown as Record<string, unknown>);
+      const visible = !!sFacts && this.work.may('read', 'basic', sFacts);
       siblings.push({ id: s.id, displayName: visible ? displayName(s) : 'Søskende (ikke i din enheds sager)', birthDate: visible ? s.birth_date : null, visible, livesTogether: s.lives_together });
     }
     const enrolments = await trx
@@ -601,8 +601,8 @@ export class ChildrenRepo {
         history: assignments.filter((a) => a.ends_on !== null).map(toAssignment),
       },
       access: {
-        health: this.work.may('read', 'health', facts as unknown as Record<string, unknown>),
-        edit: this.work.may('update', 'basic', facts as unknown as Record<string, unknown>),
+        health: this.work.may('read', 'health', facts),
+        edit: this.work.may('update', 'basic', facts),
       },
     };
   }
