@@ -126,6 +126,16 @@ export function resolve(doc: OpenApiDocument, schema: SchemaObject): SchemaObjec
   return current;
 }
 
+/** Ways to build a plausible value; the default is the plainest one. */
+export interface PlausibleOptions {
+  /** Fill optional properties too, not only required ones and those with a default. */
+  all?: boolean;
+  /** Put one plausible item in arrays instead of leaving them empty. */
+  arrayItem?: boolean;
+  /** Take the last enum value instead of the first. */
+  lastEnum?: boolean;
+}
+
 /**
  * A plausible value for a schema, so that validation passes and the policy or
  * the repository is what answers: uuid → a random UUID, date → '2026-01-15',
@@ -134,17 +144,17 @@ export function resolve(doc: OpenApiDocument, schema: SchemaObject): SchemaObjec
  * properties and those with a default.
  * @example plausibleValue(doc, bodySchemaOf(operation)!) // { name: 'Testværdi', kind: 'health_visiting', … }
  */
-export function plausibleValue(doc: OpenApiDocument, input: SchemaObject): unknown {
+export function plausibleValue(doc: OpenApiDocument, input: SchemaObject, options: PlausibleOptions = {}): unknown {
   const schema = resolve(doc, input);
   if (schema.default !== undefined) return schema.default;
   if (schema.const !== undefined) return schema.const;
-  if (schema.enum && schema.enum.length > 0) return schema.enum[0];
+  if (schema.enum && schema.enum.length > 0) return options.lastEnum ? schema.enum[schema.enum.length - 1] : schema.enum[0];
   const choices = schema.anyOf ?? schema.oneOf;
   if (choices) {
     const nonNull = choices.map((c) => resolve(doc, c)).find((c) => c.type !== 'null');
-    return plausibleValue(doc, nonNull ?? choices[0]);
+    return plausibleValue(doc, nonNull ?? choices[0], options);
   }
-  if (schema.allOf) return Object.assign({}, ...schema.allOf.map((part) => plausibleValue(doc, part)));
+  if (schema.allOf) return Object.assign({}, ...schema.allOf.map((part) => plausibleValue(doc, part, options)));
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   const type = types.find((t) => t !== 'null') ?? (schema.properties ? 'object' : 'null');
   switch (type) {
@@ -152,12 +162,14 @@ export function plausibleValue(doc: OpenApiDocument, input: SchemaObject): unkno
       const value: Record<string, unknown> = {};
       const required = new Set(schema.required ?? []);
       for (const [key, property] of Object.entries(schema.properties ?? {})) {
-        if (required.has(key) || resolve(doc, property).default !== undefined) value[key] = plausibleValue(doc, property);
+        if (options.all || required.has(key) || resolve(doc, property).default !== undefined) {
+          value[key] = plausibleValue(doc, property, options);
+        }
       }
       return value;
     }
     case 'array':
-      return [];
+      return options.arrayItem && schema.items ? [plausibleValue(doc, schema.items, options)] : [];
     case 'integer':
     case 'number':
       return schema.minimum !== undefined ? Math.max(1, schema.minimum) : 1;
@@ -168,6 +180,43 @@ export function plausibleValue(doc: OpenApiDocument, input: SchemaObject): unkno
     default:
       return null;
   }
+}
+
+/** A zod schema, as far as these tests use it. */
+interface Parser {
+  safeParse(value: unknown): { success: boolean; error?: unknown };
+}
+
+/** The zod schema the app validates a route's JSON body with (undefined without a body). */
+export function zodBodySchemaOf(app: SpireApp, route: ApiRoute): Parser | undefined {
+  for (const definition of app.openAPIRegistry.definitions) {
+    if (definition.type !== 'route') continue;
+    if (definition.route.path !== route.openApiPath || definition.route.method !== route.method.toLowerCase()) continue;
+    const content = definition.route.request?.body?.content as Record<string, { schema?: unknown }> | undefined;
+    const schema = content?.['application/json']?.schema as Partial<Parser> | undefined;
+    return typeof schema?.safeParse === 'function' ? (schema as Parser) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A plausible JSON body for a route: the plainest variant of `plausibleValue`
+ * that the route's own zod schema accepts (cross-field rules such as "an
+ * expected child needs a due date" are met by trying richer variants), or
+ * undefined when the route takes no body.
+ * @example await client.request(route.method, path, plausibleBody(app, doc, route))
+ */
+export function plausibleBody(app: SpireApp, doc: OpenApiDocument, route: ApiRoute): { body: unknown; valid: boolean } | undefined {
+  const schema = bodySchemaOf(operationOf(doc, route));
+  if (!schema) return undefined;
+  const variants: PlausibleOptions[] = [];
+  for (const all of [false, true]) for (const arrayItem of [false, true]) for (const lastEnum of [false, true]) variants.push({ all, arrayItem, lastEnum });
+  const parser = zodBodySchemaOf(app, route);
+  for (const options of variants) {
+    const body = plausibleValue(doc, schema, options);
+    if (parser?.safeParse(body).success) return { body, valid: true };
+  }
+  return { body: plausibleValue(doc, schema), valid: false };
 }
 
 function plausibleString(schema: SchemaObject): string {

@@ -85,8 +85,11 @@ export function fieldIssuesFromZod(issues: z.core.$ZodIssue[]): FieldIssue[] {
     const field = issue.path.map(String).join('.') || '(body)';
     const format = (issue as { format?: string }).format;
     switch (issue.code) {
-      case 'invalid_type':
-        return { field, code: issue.input === undefined || issue.input === null ? 'required' : 'invalid_type' };
+      case 'invalid_type': {
+        // zod 4 leaves the input out of issues; its message says what was received.
+        const missing = 'input' in issue ? issue.input === undefined || issue.input === null : /received (undefined|null)\b/.test(issue.message);
+        return { field, code: missing ? 'required' : 'invalid_type' };
+      }
       case 'too_small': {
         const minimum = Number(issue.minimum);
         if (issue.origin === 'string') return { field, code: minimum <= 1 ? 'required' : 'too_short', values: { minimum } };

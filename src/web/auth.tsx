@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { fetchMe, login, logout, refreshSession, type SessionClock } from './api/auth';
-import { ApiError, onUnauthorized, setCsrfToken } from './api/client';
+import { fetchMe, login, logout, refreshSession, type SessionClock, toSessionClock } from './api/auth';
+import { ApiError, onSessionExpiry, onUnauthorized, setCsrfToken } from './api/client';
 import type { Me } from './api/types';
 
 /** Why the user landed on the sign-in page; shown there as a message. */
@@ -92,6 +92,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     // Any API call answered 401 means the server ended the session.
     return onUnauthorized(() => endSession('expired'));
   }, [signedIn, endSession]);
+
+  useEffect(() => {
+    if (!signedIn) return;
+    // Every API response says when the (sliding) session now ends: keep the warning in step with use.
+    return onSessionExpiry((expiresAt, response) => {
+      queryClient.setQueryData<AuthSnapshot | null>(meKey, (old) => {
+        if (!old) return old;
+        const clock = toSessionClock({ expiresAt, warnBeforeSeconds: old.clock.warnBeforeSeconds }, response);
+        // Ignore jitter from the Date header's whole seconds; only real moves re-time the dialog.
+        if (Math.abs(clock.expiresAtLocal - old.clock.expiresAtLocal) < 2000) return old;
+        return { ...old, clock };
+      });
+    });
+  }, [signedIn, queryClient]);
 
   const signIn = useCallback(
     async (username: string, password: string) => {

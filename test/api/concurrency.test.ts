@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/connect';
+import { problemTitles } from '../../src/server/i18n';
 import { describeEngines, freshDatabase } from '../engines';
 import { makeStaff, makeWorld, type TestClient } from '../factories';
 
@@ -47,7 +48,7 @@ describeEngines('optimistic concurrency', (engine) => {
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     const body = (await response.json()) as { code: string; title: string };
     expect(body.code).toBe('conflict.stale_version');
-    expect(body.title).toBe('Oplysningerne er ændret af en anden, siden du åbnede dem. Genindlæs, og prøv igen.');
+    expect(body.title).toBe(problemTitles['conflict.stale_version'].da);
   }
 
   it('refuses a unit edit made on a stale version and keeps the first edit', async () => {

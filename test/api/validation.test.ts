@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/connect';
+import { fieldMessage, problemTitles } from '../../src/server/i18n';
 import { describeEngines, freshDatabase } from '../engines';
 import { makeWorld, type TestClient } from '../factories';
 import {
@@ -67,14 +68,16 @@ describeEngines('validation', (engine) => {
     const before = await rowCounts();
     const body = await badRequest(await admin.post('/api/units', { kind: 'castle', districtId: world.municipality.districtId }));
     expect(body.code).toBe('validation.failed');
-    expect(body.title).toBe('Der er problemer med de indtastede oplysninger.');
+    expect(body.title).toBe(problemTitles['validation.failed'].da);
     expect(body.errors).toEqual(
       expect.arrayContaining([
-        { field: 'name', code: 'required', message: 'Udfyld navn.' },
-        { field: 'kind', code: 'invalid_choice', message: 'Vælg en af de mulige værdier for type.' },
+        { field: 'name', code: 'required', message: fieldMessage('required', 'name', 'da') },
+        { field: 'kind', code: 'invalid_choice', message: fieldMessage('invalid_choice', 'kind', 'da') },
       ]),
     );
     expect(body.errors).toHaveLength(2);
+    for (const error of body.errors ?? []) expect(error.message).not.toBe(fieldMessage(error.code as 'required', error.field, 'en'));
+    expect(body.errors?.[0].message).toMatch(/navn/);
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -82,13 +85,14 @@ describeEngines('validation', (engine) => {
     admin.language = 'en';
     try {
       const body = await badRequest(await admin.post('/api/units', { kind: 'castle', districtId: world.municipality.districtId }));
-      expect(body.title).toBe('There are problems with the information entered.');
+      expect(body.title).toBe(problemTitles['validation.failed'].en);
       expect(body.errors).toEqual(
         expect.arrayContaining([
-          { field: 'name', code: 'required', message: 'Enter name.' },
-          { field: 'kind', code: 'invalid_choice', message: 'Choose one of the allowed values for kind.' },
+          { field: 'name', code: 'required', message: fieldMessage('required', 'name', 'en') },
+          { field: 'kind', code: 'invalid_choice', message: fieldMessage('invalid_choice', 'kind', 'en') },
         ]),
       );
+      expect(body.errors?.[0].message).toMatch(/name/);
     } finally {
       admin.language = 'da';
     }
@@ -98,7 +102,8 @@ describeEngines('validation', (engine) => {
     const body = await badRequest(
       await admin.post('/api/staff', { name: 'Kort Kode', username: 'kortkode', profession: 'pedagogue', password: 'kort' }),
     );
-    expect(body.errors).toEqual([{ field: 'password', code: 'too_short', message: 'Adgangskode skal være mindst 12 tegn.' }]);
+    expect(body.errors).toEqual([{ field: 'password', code: 'too_short', message: fieldMessage('too_short', 'password', 'da', { minimum: 12 }) }]);
+    expect(body.errors?.[0].message).toContain('12');
     const staff = await world.db.selectFrom('staff').select('id').where('username', '=', 'kortkode').execute();
     expect(staff).toEqual([]);
   });
@@ -112,7 +117,7 @@ describeEngines('validation', (engine) => {
         endsOn: '2026-02-28',
       }),
     );
-    expect(body.errors).toEqual([{ field: 'endsOn', code: 'end_before_start', message: 'Slutdato skal ligge efter startdatoen.' }]);
+    expect(body.errors).toEqual([{ field: 'endsOn', code: 'end_before_start', message: fieldMessage('end_before_start', 'endsOn', 'da') }]);
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -138,7 +143,7 @@ describeEngines('validation', (engine) => {
   it('answers malformed JSON with 400 request.malformed', async () => {
     const body = await badRequest(await admin.request('POST', '/api/districts', '{"name": "Syd"', {}));
     expect(body.code).toBe('request.malformed');
-    expect(body.title).toBe('Anmodningen kunne ikke læses.');
+    expect(body.title).toBe(problemTitles['request.malformed'].da);
   });
 
   it('answers a body that is not JSON with 400', async () => {
@@ -154,7 +159,7 @@ describeEngines('validation', (engine) => {
 
   it('refuses unknown fields instead of ignoring them', async () => {
     const created = await badRequest(await admin.post('/api/districts', { name: 'Vest', isAdmin: true }));
-    expect(created.errors).toEqual([{ field: 'isAdmin', code: 'unknown_field', message: 'Feltet isAdmin kendes ikke.' }]);
+    expect(created.errors).toEqual([{ field: 'isAdmin', code: 'unknown_field', message: fieldMessage('unknown_field', 'isAdmin', 'da') }]);
     const unit = await world.db.selectFrom('units').select(['id', 'version']).where('id', '=', world.units.nursery).executeTakeFirstOrThrow();
     const patched = await badRequest(await admin.patch(`/api/units/${unit.id}`, { version: unit.version, municipalityId: crypto.randomUUID() }));
     expect(patched.errors).toEqual([expect.objectContaining({ field: 'municipalityId', code: 'unknown_field' })]);
@@ -169,7 +174,7 @@ describeEngines('validation', (engine) => {
 
   it('reports a value of the wrong type as invalid_type, not as missing', async () => {
     const body = await badRequest(await admin.post('/api/districts', { name: 123 }));
-    expect(body.errors).toEqual([{ field: 'name', code: 'invalid_type', message: 'Navn har en forkert type.' }]);
+    expect(body.errors).toEqual([{ field: 'name', code: 'invalid_type', message: fieldMessage('invalid_type', 'name', 'da') }]);
   });
 
   it('answers text with a NUL character with 400, not 500', async () => {

@@ -32,7 +32,18 @@ export function toProblem(error: unknown): Problem {
     if (error.status === 404) return new Problem(404, 'not_found');
     if (error.status === 405) return new Problem(405, 'method.not_allowed');
   }
+  if (isBadValueForDatabase(error)) return new Problem(400, 'request.malformed');
   return new Problem(500, 'server.error');
+}
+
+/**
+ * SQLSTATE class 22 errors caused by a value the client sent (a NUL character in
+ * text, an out-of-range number or date the schema let through): bad input, not a bug.
+ * The transaction has been rolled back, so nothing was changed.
+ */
+function isBadValueForDatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && ['22021', '22P02', '22P05', '22003', '22007', '22008', '22001'].includes(code);
 }
 
 /**

@@ -56,6 +56,25 @@ export function onUnauthorized(listener: Listener): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
+type ExpiryListener = (expiresAt: string, response: Response) => void;
+const expiryListeners = new Set<ExpiryListener>();
+
+/**
+ * Called with the `x-session-expires-at` header of every API response that has it. The server
+ * slides the session on use, so this keeps the session-timeout warning in step with activity
+ * on any screen (not only with `GET /api/auth/me`).
+ */
+export function onSessionExpiry(listener: ExpiryListener): () => void {
+  expiryListeners.add(listener);
+  return () => expiryListeners.delete(listener);
+}
+
+function reportSessionExpiry(response: Response) {
+  const expiresAt = response.headers.get('x-session-expires-at');
+  if (!expiresAt || !Number.isFinite(Date.parse(expiresAt))) return;
+  for (const listener of expiryListeners) listener(expiresAt, response);
+}
+
 export type QueryValue = string | number | boolean | null | undefined;
 
 /** `?a=1&b=2` from an object, leaving out empty values; '' when nothing is left. */
@@ -116,6 +135,8 @@ export async function apiWithResponse<T>(path: string, options: RequestOptions =
     if ((cause as Error)?.name === 'AbortError') throw cause;
     throw new ApiError(0, { code: 'network', title: i18n.t('errors.network') });
   }
+
+  reportSessionExpiry(response);
 
   if (response.ok) {
     if (response.status === 204 || response.headers.get('content-length') === '0') {

@@ -32,7 +32,7 @@ export class ScreeningOverviewRepo {
       .where('id', '=', unitId)
       .where('municipality_id', '=', actor.municipalityId)
       .executeTakeFirst();
-    if (!unit || unit.kind !== 'health_visiting') throw notFound();
+    if (unit?.kind !== 'health_visiting') throw notFound();
     if (!seesUnitScreeningOverview(actor, unitId)) {
       this.work.audit({ action: 'read', category: 'health', outcome: 'denied', criterion: `screening-overview unit=${unitId}` });
       throw new Problem(403, 'access.denied');
