@@ -72,3 +72,108 @@ export function danishHour(now: Date = new Date()): number {
     new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hour12: false, timeZone: TIME_ZONE }).format(now),
   ) % 24;
 }
+
+/** The Danish calendar day of an instant, `YYYY-MM-DD`. */
+export const danishDateOf = (instant: string): string => todayIso(new Date(instant));
+
+/** The Danish wall-clock time of an instant, `HH:MM` (for `<input type="time">`). */
+export function danishTimeOf(instant: string): string {
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE }).format(d);
+}
+
+/** A time of day as people write it: `kl. 10.00` (Danish) or `10:00` (English). */
+export function formatTime(hhmm: string): string {
+  if (!/^\d{2}:\d{2}$/.test(hhmm)) return hhmm;
+  return i18n.language === 'en' ? hhmm : `kl. ${hhmm.replace(':', '.')}`;
+}
+
+/** Minutes Copenhagen is ahead of UTC at an instant (60 in winter, 120 in summer). */
+function copenhagenOffsetMinutes(at: Date): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'));
+  return Math.round((local - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/**
+ * The instant of a Danish local date and time, as ISO 8601 (what the API's `plannedAt` wants).
+ * @example instantFromDanish('2026-11-23', '10:00') // '2026-11-23T09:00:00.000Z'
+ */
+export function instantFromDanish(date: string, time: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  const asUtc = Date.UTC(y, m - 1, d, hh, mm);
+  let instant = asUtc - copenhagenOffsetMinutes(new Date(asUtc)) * 60_000;
+  // Around the change to and from summer time the first guess can be an hour off; one more step settles it.
+  instant = asUtc - copenhagenOffsetMinutes(new Date(instant)) * 60_000;
+  return new Date(instant).toISOString();
+}
+
+/** `YYYY-MM-DD` plus `days` (may be negative). */
+export function addDaysIso(iso: string, days: number): string {
+  const d = parseIsoDate(iso);
+  if (!d) return iso;
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Monday of the week `iso` is in. */
+export function mondayOf(iso: string): string {
+  const d = parseIsoDate(iso);
+  if (!d) return iso;
+  return addDaysIso(iso, -((d.getUTCDay() + 6) % 7));
+}
+
+/** `2025-11-24` → `mandag 24. november` / `Monday 24 November` (no year). */
+export function formatWeekday(iso: string): string {
+  const d = parseIsoDate(iso);
+  if (!d) return iso;
+  return new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(d);
+}
+
+/** A language's name from its code (`ar` → `arabisk` / `Arabic`), falling back to the code. */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([locale()], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A number the Danish or English way (`3.278` / `3,278`; `51,2` / `51.2`). */
+export function formatNumber(n: number, decimals = 0): string {
+  return new Intl.NumberFormat(locale(), { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(n);
+}
+
+/**
+ * A decimal number typed by a person: accepts `51,2` and `51.2`; null for empty or unreadable.
+ * @example parseDecimal('51,2') // 51.2
+ */
+export function parseDecimal(text: string): number | null {
+  const s = text.trim().replace(/\s/g, '').replace(',', '.');
+  if (!s) return null;
+  if (!/^\d+(\.\d+)?$/.test(s)) return Number.NaN;
+  return Number(s);
+}
+
+/**
+ * Grams typed by a person: `3650`, `3 650` or `3.650` (Danish thousands separator); NaN when unreadable.
+ * @example parseGrams('3.650') // 3650
+ */
+export function parseGrams(text: string): number | null {
+  const s = text.trim().replace(/\s/g, '');
+  if (!s) return null;
+  if (/^\d{1,2}\.\d{3}$/.test(s)) return Number(s.replace('.', ''));
+  if (!/^\d+$/.test(s)) return Number.NaN;
+  return Number(s);
+}

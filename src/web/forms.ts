@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { ApiError } from './api/client';
 
-/** Field errors keyed by the request's JSON key (`name`, `districtId`, …). */
+/** Field errors keyed by the request's JSON key (`name`, `districtId`, or nested `guardians.0.cpr`). */
 export type FieldErrors = Record<string, string>;
 
 /** One line in the error summary; `targetId` is the id of the field to focus (if any). */
@@ -66,7 +66,9 @@ export function useFormErrors(formId: string, fieldOrder: readonly string[]): Fo
       // wrong in its title; use that when it points at a single field.
       const useTitle = error.code !== 'validation.failed' && error.errors.length === 1 && Boolean(error.title);
       for (const e of error.errors) {
-        const field = e.field?.split('.')[0] ?? '';
+        // Nested fields (`guardians.0.cpr`) map to their own control when the form lists them, else to the top key.
+        const path = e.field ?? '';
+        const field = fieldOrder.includes(path) ? path : (path.split('.')[0] ?? '');
         const message = useTitle ? error.title : e.message;
         if (fieldOrder.includes(field)) {
           if (!fields[field]) fields[field] = message;

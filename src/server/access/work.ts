@@ -78,11 +78,12 @@ export class Work {
       if (trx) {
         try {
           await writeAudit(trx, this.origin, entries);
+          await trx.commit().execute();
         } catch (error) {
-          await trx.rollback().execute();
+          // A failed audit write or commit must still release the connection (on PGlite, the only one).
+          await trx.rollback().execute().catch(() => undefined);
           throw error;
         }
-        await trx.commit().execute();
       } else {
         await writeAudit(this.db, this.origin, entries);
       }

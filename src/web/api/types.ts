@@ -91,9 +91,19 @@ export interface MyDay {
     expiresSoon: boolean;
     expired: boolean;
   }[];
-  visits: Record<string, unknown>[];
-  tasks: Record<string, unknown>[];
+  /** The user's visits today (responsible or taking part), by time. */
+  visits: CalendarVisit[];
+  /** Caseload contacts overdue, due now, or starting within 14 days; overdue first. */
+  contacts: CaseloadContact[];
+  counts: { visitsToday: number; overdue: number; dueNow: number; upcoming14Days: number; caseload: number };
+  tasks: unknown[];
   admin?: { units: number; staff: number; failedSignInsLast24h: number };
+}
+
+export interface MyWeek {
+  start: IsoDate;
+  end: IsoDate;
+  days: { date: IsoDate; visits: CalendarVisit[] }[];
 }
 
 export interface Cluster {
@@ -229,4 +239,289 @@ export interface Problem {
   errors?: ProblemFieldError[];
   retryAfterSeconds?: number;
   [extension: string]: unknown;
+}
+
+// ---- Children's registry (src/server/modules/children/schema.ts) ----
+
+export const RELATION_KINDS = ['mother', 'father', 'co_parent', 'guardian', 'foster_parent', 'other'] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+export type ChildStatus = 'expected' | 'born';
+export type LegalSex = 'female' | 'male';
+
+export interface ChildSummary {
+  id: string;
+  status: ChildStatus;
+  /** The server's Danish display name ("Forventet barn (termin …)" for an expected child). */
+  displayName: string;
+  firstName: string | null;
+  lastName: string | null;
+  cprMasked: string | null;
+  birthDate: IsoDate | null;
+  expectedDate: IsoDate | null;
+  ageMonths: number | null;
+  address: string | null;
+  healthUnitName: string | null;
+  healthVisitorName: string | null;
+  extendedTrack: boolean;
+}
+
+export interface Relation {
+  id: string;
+  adultId: string;
+  name: string;
+  cprMasked: string | null;
+  relation: RelationKind;
+  custody: boolean;
+  livesWithChild: boolean;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  preferredLanguage: string;
+  interpreterNeeded: boolean;
+  version: number;
+}
+
+export interface Enrolment {
+  id: string;
+  unitId: string;
+  unitName: string;
+  unitKind: string;
+  startsOn: IsoDate;
+  endsOn: IsoDate | null;
+  state: 'planned' | 'current' | 'ended';
+  version: number;
+}
+
+export interface CaseloadAssignment {
+  id: string;
+  unitId: string;
+  unitName: string;
+  staffId: string | null;
+  staffName: string | null;
+  startsOn: IsoDate;
+  endsOn: IsoDate | null;
+  reason: string | null;
+}
+
+export interface ChildDetail extends ChildSummary {
+  legalSex: LegalSex | null;
+  dischargedWithin72h: boolean;
+  postalCode: string | null;
+  city: string | null;
+  version: number;
+  relations: Relation[];
+  siblings: { id: string; displayName: string; birthDate: IsoDate | null; visible: boolean }[];
+  household: { id: string; name: string; role: string }[];
+  enrolments: Enrolment[];
+  caseload: { current: CaseloadAssignment | null; history: CaseloadAssignment[] };
+  access: { health: boolean; edit: boolean };
+}
+
+export interface GuardianInput {
+  adultId?: string;
+  cpr?: string | null;
+  firstName?: string;
+  lastName?: string;
+  relation: RelationKind;
+  custody: boolean;
+  livesWithChild: boolean;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+  preferredLanguage?: string;
+  interpreterNeeded?: boolean;
+}
+
+export interface RegisterChildInput {
+  status: ChildStatus;
+  cpr?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  birthDate?: IsoDate | null;
+  expectedDate?: IsoDate | null;
+  legalSex?: LegalSex | null;
+  dischargedWithin72h?: boolean;
+  address?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+  healthUnitId: string;
+  healthVisitorId?: string | null;
+  guardians: GuardianInput[];
+  confirmNotDuplicate?: boolean;
+}
+
+export interface RegisterBirthInput {
+  version: number;
+  cpr?: string | null;
+  firstName: string;
+  lastName: string;
+  birthDate?: IsoDate | null;
+  legalSex?: LegalSex | null;
+  dischargedWithin72h: boolean;
+}
+
+export interface UpdateChildInput {
+  version: number;
+  firstName?: string;
+  lastName?: string;
+  expectedDate?: IsoDate;
+  dischargedWithin72h?: boolean;
+  address?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+}
+
+export interface UpdateRelationInput {
+  version: number;
+  relation?: RelationKind;
+  custody?: boolean;
+  livesWithChild?: boolean;
+  phone?: string | null;
+  email?: string | null;
+  preferredLanguage?: string;
+  interpreterNeeded?: boolean;
+}
+
+export interface ChildSearchInput {
+  q?: string;
+  birthDate?: IsoDate;
+  status?: ChildStatus;
+  limit?: number;
+}
+
+// ---- Visits, journal and measurements (src/server/modules/visits/schema.ts) ----
+
+export const VISIT_KINDS = ['home', 'clinic', 'daycare', 'cross_professional_home', 'phone_video'] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
+export const VISIT_STATUSES = ['planned', 'done', 'cancelled', 'no_show'] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+
+export interface StaffRef {
+  id: string;
+  name: string;
+}
+
+export interface Visit {
+  id: string;
+  childId: string;
+  templateKey: string | null;
+  kind: VisitKind;
+  status: VisitStatus;
+  plannedAt: IsoInstant;
+  staffId: string | null;
+  staffName: string | null;
+  participantIds: string[];
+  participants: StaffRef[];
+  location: string | null;
+  version: number;
+  updatedAt: IsoInstant;
+}
+
+export interface CalendarVisit extends Visit {
+  childName: string;
+  /** The Danish calendar day, YYYY-MM-DD. */
+  date: IsoDate;
+  /** The Danish local time, HH:MM. */
+  time: string;
+  role: 'responsible' | 'participant';
+}
+
+export interface CreateVisitInput {
+  templateKey?: string | null;
+  kind: VisitKind;
+  plannedAt: IsoInstant;
+  staffId?: string | null;
+  participantIds?: string[];
+  location?: string | null;
+}
+
+export interface UpdateVisitInput {
+  version: number;
+  status?: VisitStatus;
+  plannedAt?: IsoInstant;
+  kind?: VisitKind;
+  participantIds?: string[];
+  location?: string | null;
+}
+
+export interface NoteVersion {
+  id: string;
+  body: string;
+  authorId: string;
+  authorName: string;
+  signedAt: IsoInstant;
+}
+
+export interface Note extends NoteVersion {
+  childId: string;
+  visitId: string | null;
+  supersedesId: string | null;
+  /** Earlier versions, oldest first. */
+  history: NoteVersion[];
+}
+
+export interface Measurement {
+  id: string;
+  childId: string;
+  visitId: string | null;
+  measuredOn: IsoDate;
+  weightGrams: number | null;
+  lengthCm: number | null;
+  headCm: number | null;
+  recordedById: string;
+  recordedByName: string;
+}
+
+export interface CreateMeasurementInput {
+  measuredOn: IsoDate;
+  weightGrams?: number | null;
+  lengthCm?: number | null;
+  headCm?: number | null;
+  visitId?: string | null;
+}
+
+// ---- The programme (src/server/modules/programme/schema.ts) ----
+
+export type ContactStatus = 'done' | 'overdue' | 'due' | 'upcoming';
+export type VisitTrack = 'universal' | 'pregnancy' | 'early_discharge' | 'extended';
+
+export interface Contact {
+  key: string;
+  labelDa: string;
+  labelEn: string;
+  track: VisitTrack;
+  anchor: 'birth' | 'expected';
+  earliest: IsoDate;
+  latest: IsoDate;
+  status: ContactStatus;
+  visitId: string | null;
+}
+
+export interface CaseloadContact {
+  childId: string;
+  childName: string;
+  key: string;
+  labelDa: string;
+  labelEn: string;
+  track: VisitTrack;
+  earliest: IsoDate;
+  latest: IsoDate;
+  status: ContactStatus;
+  visitId: string | null;
+}
+
+export interface ExtendedTrack {
+  current: { id: string; startsOn: IsoDate; reason: string; version: number } | null;
+  /** Ended periods, oldest first. */
+  history: { id: string; startsOn: IsoDate; reason: string; version: number; endsOn: IsoDate; endReason: string | null }[];
+}
+
+export interface ChildProgramme {
+  childId: string;
+  today: IsoDate;
+  source: 'municipality' | 'default';
+  contacts: Contact[];
+  extendedTrack: ExtendedTrack;
 }

@@ -67,7 +67,7 @@ type InputWidth = 'xs' | 's' | 'm' | 'l' | 'xl';
 interface TextFieldProps extends FieldFrame {
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'search';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'time' | 'search';
   name?: string;
   autoComplete?: string;
   required?: boolean;
@@ -77,6 +77,9 @@ interface TextFieldProps extends FieldFrame {
   disabled?: boolean;
   min?: string;
   max?: string;
+  /** A unit shown after the field (DKFDS "suffix"), e.g. "g" or "cm"; say it in the label too. */
+  suffix?: string;
+  step?: string;
 }
 
 /** A DKFDS text input (`input.form-input`) in a {@link FormField}. */
@@ -93,11 +96,14 @@ export function TextField({
   disabled,
   min,
   max,
+  suffix,
+  step,
   ...frame
 }: TextFieldProps) {
   return (
     <FormField {...frame}>
-      {(aria) => (
+      {(aria) => {
+        const input = (
         <input
           {...aria}
           className={`form-input${width ? ` input-width-${width}` : ''}`}
@@ -112,8 +118,20 @@ export function TextField({
           disabled={disabled}
           min={min}
           max={max}
+          step={step}
         />
-      )}
+        );
+        return suffix ? (
+          <div className="form-input-wrapper form-input-wrapper--suffix">
+            {input}
+            <div className="form-input-suffix" aria-hidden="true">
+              {suffix}
+            </div>
+          </div>
+        ) : (
+          input
+        );
+      }}
     </FormField>
   );
 }
@@ -157,5 +175,154 @@ export function SelectField({ value, onChange, options, placeholder, name, requi
         </select>
       )}
     </FormField>
+  );
+}
+
+interface TextAreaFieldProps extends FieldFrame {
+  value: string;
+  onChange: (value: string) => void;
+  name?: string;
+  rows?: number;
+  required?: boolean;
+  maxLength?: number;
+}
+
+/** A DKFDS text area (`textarea.form-input`) in a {@link FormField}. */
+export function TextAreaField({ value, onChange, name, rows = 6, required, maxLength, ...frame }: TextAreaFieldProps) {
+  return (
+    <FormField {...frame}>
+      {(aria) => (
+        <textarea
+          {...aria}
+          className="form-input"
+          name={name ?? frame.id}
+          rows={rows}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          required={required}
+          maxLength={maxLength}
+        />
+      )}
+    </FormField>
+  );
+}
+
+/**
+ * A DKFDS checkbox (`div.form-group-checkbox > input.form-checkbox + label`), with an optional
+ * hint below the label.
+ *
+ * @example <CheckboxField id="g-custody" label="Har forældremyndighed" checked={v} onChange={setV} />
+ */
+export function CheckboxField({
+  id,
+  label,
+  hint,
+  checked,
+  onChange,
+  disabled,
+  className,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+  className?: string;
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className={`form-group-checkbox${className ? ` ${className}` : ''}`}>
+      <input
+        type="checkbox"
+        id={id}
+        name={id}
+        className="form-checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        disabled={disabled}
+        aria-describedby={hintId}
+      />
+      <label className="form-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <span className="form-hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * DKFDS radio buttons: a `fieldset` with a `legend`, hint and error message, one
+ * `div.form-group-radio` per option. The first option gets `id` (so an error summary link lands
+ * on it); the others `id-<value>`.
+ */
+export function RadioGroupField({
+  id,
+  legend,
+  hint,
+  error,
+  value,
+  onChange,
+  options,
+  optional,
+  className,
+}: {
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: Option[];
+  optional?: boolean;
+  className?: string;
+}) {
+  const { t } = useTranslation();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`form-group${error ? ' form-error' : ''}${className ? ` ${className}` : ''}`}>
+      <fieldset aria-describedby={describedBy}>
+        <legend className="form-label">
+          {legend}
+          {optional ? <span className="weight-normal">{t('common.optional')}</span> : null}
+        </legend>
+        {hint ? (
+          <span className="form-hint" id={hintId}>
+            {hint}
+          </span>
+        ) : null}
+        {error ? (
+          <span className="form-error-message" id={errorId}>
+            <span className="sr-only">{t('common.errorPrefix')}</span>
+            {error}
+          </span>
+        ) : null}
+        {options.map((o, i) => {
+          const optionId = i === 0 ? id : `${id}-${o.value}`;
+          return (
+            <div className="form-group-radio" key={o.value}>
+              <input
+                type="radio"
+                className="form-radio"
+                id={optionId}
+                name={id}
+                value={o.value}
+                checked={value === o.value}
+                onChange={() => onChange(o.value)}
+              />
+              <label className="form-label" htmlFor={optionId}>
+                {o.label}
+              </label>
+            </div>
+          );
+        })}
+      </fieldset>
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Me } from '../api/types';
+import { seesChildren } from '../childText';
 import { Icon } from './Icon';
 import { LanguagePicker } from './LanguagePicker';
 
@@ -13,10 +14,14 @@ export interface NavItem {
   title?: string;
 }
 
-/** Which navigation items a user gets: everyone "Min dag"; administrators the admin screens and the API docs. */
+/**
+ * Which navigation items a user gets: everyone "Min dag"; staff working with children in a unit
+ * (health visitors, their managers, pedagogues) "Børn"; administrators the admin screens and the API docs.
+ */
 export function navItemsFor(user: Me | null, t: (key: string) => string): NavItem[] {
   if (!user) return [];
   const items: NavItem[] = [{ href: '/', label: t('nav.myDay') }];
+  if (seesChildren(user)) items.push({ href: '/boern', label: t('nav.children') });
   if (user.isAdmin) {
     items.push(
       { href: '/admin/organisation', label: t('nav.organisation') },

@@ -1,0 +1,17 @@
+import { api } from './client';
+import type { ChildProgramme, ExtendedTrack, IsoDate } from './types';
+
+/** A child's planned contacts and the extended track (udvidet indsats). */
+export const programmeKeys = {
+  child: (childId: string) => ['children', 'programme', childId] as const,
+};
+
+const id = (s: string) => encodeURIComponent(s);
+
+export const getProgramme = (childId: string) => api<ChildProgramme>(`/api/children/${id(childId)}/programme`);
+
+export const startExtendedTrack = (childId: string, body: { reason: string; startsOn?: IsoDate }) =>
+  api<ExtendedTrack>(`/api/children/${id(childId)}/extended-track`, { method: 'POST', body });
+
+export const endExtendedTrack = (childId: string, body: { reason: string; endsOn?: IsoDate; version: number }) =>
+  api<ExtendedTrack>(`/api/children/${id(childId)}/extended-track/end`, { method: 'POST', body });
