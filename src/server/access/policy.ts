@@ -8,6 +8,7 @@ import { organisationRules } from './policies/organisation';
 import { staffRules } from './policies/staff';
 import { auditRules } from './policies/audit';
 import { childRules } from './policies/children';
+import { pedagogicalRules } from './policies/pedagogical';
 
 /** What is done with information. */
 export type Action = 'read' | 'search' | 'create' | 'update' | 'delete' | 'export' | 'disclose';
@@ -38,7 +39,7 @@ export type Rule = (actor: Actor, resource?: ResourceFacts) => boolean;
 /** Rules keyed `category:action`. */
 export type RuleSet = Partial<Record<`${Category}:${Action}`, Rule>>;
 
-const rules: RuleSet = { ...organisationRules, ...staffRules, ...auditRules, ...childRules };
+const rules: RuleSet = { ...organisationRules, ...staffRules, ...auditRules, ...childRules, ...pedagogicalRules };
 
 /**
  * Decides one access question. Without `resource`, answers whether the actor

@@ -372,3 +372,99 @@ export interface DB {
   follow_up_tasks: FollowUpTasksTable;
   flags: FlagsTable;
 }
+
+// ---- Wellbeing ratings (0004_wellbeing.sql) ----
+
+/** One level of a concern scale as stored with the scale (rank 1 = no concern). */
+export interface WellbeingLevelRow {
+  key: string;
+  rank: number;
+  colour: string;
+  labelDa: string;
+  labelEn: string;
+  meaningDa: string;
+  meaningEn: string;
+}
+
+/** A concern scale as a municipality uses it: an immutable snapshot of its levels. */
+export interface WellbeingScalesTable {
+  id: string;
+  municipality_id: string;
+  key: string;
+  definition_version: string;
+  levels: ColumnType<WellbeingLevelRow[], string, never>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** The scale a municipality uses for new rounds. */
+export interface WellbeingSettingsTable {
+  municipality_id: string;
+  scale_id: string;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** A rating round of a daycare or school unit. */
+export interface WellbeingRoundsTable {
+  id: string;
+  municipality_id: string;
+  unit_id: string;
+  year: number;
+  season: string;
+  name: string;
+  period_start: DateString;
+  period_end: DateString;
+  scale_id: string;
+  created_by: string;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+
+/** A child enrolled in the unit when the round was created. */
+export interface WellbeingRoundChildrenTable {
+  id: string;
+  round_id: string;
+  child_id: string;
+  created_at: CreatedAt;
+}
+
+/** One staff member's own rating of a child in a round. */
+export interface WellbeingRatingsTable {
+  id: string;
+  round_id: string;
+  child_id: string;
+  rater_id: string;
+  scale_id: string;
+  level: string;
+  comment: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** One revision of the joint rating of a child in a round. */
+export interface WellbeingJointRatingsTable {
+  id: string;
+  round_id: string;
+  child_id: string;
+  revision: number;
+  scale_id: string;
+  level: string;
+  comment: string;
+  participant_ids: ColumnType<string[], string[] | undefined, never>;
+  individual_ratings: number;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+/** The wellbeing tables, merged into {@link DB}. */
+export interface DB {
+  wellbeing_scales: WellbeingScalesTable;
+  wellbeing_settings: WellbeingSettingsTable;
+  wellbeing_rounds: WellbeingRoundsTable;
+  wellbeing_round_children: WellbeingRoundChildrenTable;
+  wellbeing_ratings: WellbeingRatingsTable;
+  wellbeing_joint_ratings: WellbeingJointRatingsTable;
+}

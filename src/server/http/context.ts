@@ -12,7 +12,7 @@ import { loadSession, SESSION_COOKIE } from '../auth/sessions';
 import { sameSecret } from '../auth/tokens';
 import type { AppConfig } from '../config';
 import type { Database } from '../db/connect';
-import { Problem } from '../errors';
+import { invalidFields, Problem } from '../errors';
 import { languageFrom } from '../i18n';
 import { makeRepos } from '../repos';
 import type { AppEnv } from './env';
@@ -45,6 +45,12 @@ export function requestContext(database: Database, config: AppConfig): Middlewar
     c.set('session', found?.session);
     // The session slides with use; the web app reads this to time its expiry warning.
     if (found) c.header('x-session-expires-at', found.session.expiresAt.toISOString());
+
+    // PostgreSQL text cannot hold NUL characters: refuse them at the door, field by field where we can.
+    if (c.req.url.includes('%00')) return problemResponse(c, invalidFields([{ field: '(query)', code: 'invalid' }]));
+    if ((c.req.header('content-type') ?? '').includes('json') && (await c.req.text()).includes('\\u0000')) {
+      return problemResponse(c, invalidFields([{ field: '(body)', code: 'invalid' }]));
+    }
 
     if (!SAFE_METHODS.has(c.req.method)) {
       const crossSite = c.req.header('sec-fetch-site') === 'cross-site';

@@ -37,13 +37,14 @@ export function toProblem(error: unknown): Problem {
 }
 
 /**
- * SQLSTATE class 22 errors caused by a value the client sent (a NUL character in
- * text, an out-of-range number or date the schema let through): bad input, not a bug.
+ * SQLSTATE class 22 errors that only a client's value can cause (a NUL character,
+ * text too long, a number or date out of range that the schema let through):
+ * bad input, not a bug. Others (22P02, a malformed literal we built) stay 500s.
  * The transaction has been rolled back, so nothing was changed.
  */
 function isBadValueForDatabase(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && ['22021', '22P02', '22P05', '22003', '22007', '22008', '22001'].includes(code);
+  return typeof code === 'string' && ['22021', '22001', '22003', '22007', '22008'].includes(code);
 }
 
 /**

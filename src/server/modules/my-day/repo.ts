@@ -11,6 +11,7 @@ import { isAdministrator, type StaffActor } from '../../access/actor';
 import type { Work } from '../../access/work';
 import { todayInDenmark } from '../../clock';
 import { contactsFor, loadTemplates } from '../programme/schedule';
+import { openTasksFor } from '../screening/tasks-repo';
 import { childDisplayName } from '../visits/present';
 import { fetchVisits, presentCalendarVisit } from '../visits/queries';
 import type { CaseloadContactShape, MyDayShape, MyWeekShape } from './schema';
@@ -50,7 +51,8 @@ export class MyDayRepo {
     const visits = await fetchVisits(trx, actor.municipalityId, { staffId: actor.id, fromDate: date, toDate: addDays(date, 1) });
     const caseload = await this.caseload(actor, date);
     const contacts = caseload.contacts;
-    const subjects = new Set([...caseload.childIds, ...visits.map((v) => v.childId)]);
+    const open = await openTasksFor(trx, actor, date);
+    const subjects = new Set([...caseload.childIds, ...visits.map((v) => v.childId), ...open.subjectIds]);
     if (subjects.size > 0) {
       this.work.audit({
         action: 'read',
@@ -58,7 +60,7 @@ export class MyDayRepo {
         subjectIds: [...subjects],
         purpose: 'Min dag',
         outcome: 'allowed',
-        detail: { caseload: caseload.childIds.length, contacts: contacts.length, visits: visits.length },
+        detail: { caseload: caseload.childIds.length, contacts: contacts.length, visits: visits.length, tasks: open.tasks.length, flags: open.flags.length },
       });
     }
     const result: MyDayShape = {
@@ -81,7 +83,9 @@ export class MyDayRepo {
         upcoming14Days: contacts.filter((c) => c.status === 'upcoming').length,
         caseload: caseload.childIds.length,
       },
-      tasks: [],
+      tasks: open.tasks,
+      flags: open.flags,
+      taskCounts: open.counts,
     };
     if (isAdministrator(actor)) {
       const counts = await sql<{ units: number; staff: number; failed: number }>`

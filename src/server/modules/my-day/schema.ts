@@ -1,5 +1,6 @@
 /** The shape of "Min dag", the start page, and of "Min uge", the week's visits. */
 import { z } from '@hono/zod-openapi';
+import { MyTasks } from '../screening/schema';
 import { IsoDate } from '../../http/openapi-shared';
 import { certificationKinds, unitKinds } from '../organisation/vocabulary';
 import { contactStatuses, visitTracks } from '../programme/schema';
@@ -46,8 +47,10 @@ export const MyDay = z
       upcoming14Days: z.number().int(),
       caseload: z.number().int(),
     }),
-    /** Kept for the web app; tasks come with later work. */
-    tasks: z.array(z.unknown()).max(0),
+    /** The actor's open follow-up tasks (urgent first) and open flags on their caseload, with counts. */
+    tasks: MyTasks.shape.tasks,
+    flags: MyTasks.shape.flags,
+    taskCounts: MyTasks.shape.counts,
     admin: z
       .object({ units: z.number().int(), staff: z.number().int(), failedSignInsLast24h: z.number().int() })
       .optional(),
