@@ -23,6 +23,7 @@ import { programmeRoutes } from './modules/programme/routes';
 import { staffRoutes } from './modules/staff/routes';
 import { visitRoutes } from './modules/visits/routes';
 import { screeningRoutes } from './modules/screening/routes';
+import { wellbeingRoutes } from './modules/wellbeing/routes';
 import { healthRoutes } from './modules/health/routes';
 
 /**
@@ -59,6 +60,7 @@ export function buildApp(database: Database, config: AppConfig) {
   app.route('/', visitRoutes);
   app.route('/', childrenRoutes);
   app.route('/', screeningRoutes);
+  app.route('/', wellbeingRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -89,6 +89,18 @@ export const problemTitles = {
   },
   'tasks.already_completed': { da: 'Opgaven er allerede afsluttet.', en: 'This task has already been completed.' },
   'flags.already_resolved': { da: 'Markeringen er allerede afsluttet.', en: 'This flag has already been resolved.' },
+  'wellbeing.two_ratings_required': {
+    da: 'Mindst to forskellige medarbejdere skal først have vurderet barnet hver for sig, før den fælles vurdering kan gemmes.',
+    en: 'At least two different staff members must first rate the child individually before the joint rating can be saved.',
+  },
+  'wellbeing.joint_saved': {
+    da: 'Den fælles vurdering er gemt, så de enkeltes vurderinger er lukket. Ret den fælles vurdering i stedet.',
+    en: 'The joint rating has been saved, so individual ratings are closed. Correct the joint rating instead.',
+  },
+  'wellbeing.round_exists': {
+    da: 'Enheden har allerede en trivselsrunde for den sæson og det år.',
+    en: 'The unit already has a wellbeing round for that season and year.',
+  },
   'method.not_allowed': { da: 'Metoden er ikke tilladt.', en: 'Method not allowed.' },
   'server.error': {
     da: 'Der opstod en fejl hos os. Dine oplysninger er ikke gemt. Prøv igen om lidt.',
@@ -153,6 +165,11 @@ export const fieldMessages = {
     da: 'Punkt {number} skal have {count} svarmuligheder.',
     en: 'Item {number} must have {count} response options.',
   },
+  not_on_scale: {
+    da: 'Vælg et af niveauerne på rundens skala ({levels}).',
+    en: 'Choose one of the levels on the round’s scale ({levels}).',
+  },
+  not_unit_staff: { da: 'Vælg en medarbejder i enheden.', en: 'Choose a staff member of the unit.' },
   invalid: { da: '{label} er ugyldig.', en: '{label} is invalid.' },
 } as const satisfies Record<string, Record<Language, string>>;
 
@@ -231,6 +248,13 @@ const fieldLabels: Record<string, Record<Language, string>> = {
   options: { da: 'svarmuligheder', en: 'response options' },
   note: { da: 'notat', en: 'note' },
   decision: { da: 'beslutning', en: 'decision' },
+  level: { da: 'niveau', en: 'level' },
+  comment: { da: 'kommentar', en: 'comment' },
+  season: { da: 'sæson', en: 'season' },
+  year: { da: 'år', en: 'year' },
+  periodStart: { da: 'periodens start', en: 'start of the period' },
+  periodEnd: { da: 'periodens slutning', en: 'end of the period' },
+  scale: { da: 'skala', en: 'scale' },
 
 };
 

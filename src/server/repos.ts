@@ -16,6 +16,7 @@ import { ProgrammeRepo } from './modules/programme/repo';
 import { StaffRepo } from './modules/staff/repo';
 import { VisitsRepo } from './modules/visits/repo';
 import { ScreeningRepo } from './modules/screening/repo';
+import { WellbeingRepo } from './modules/wellbeing/repo';
 
 /**
  * Builds the repositories for one unit of work.
@@ -32,6 +33,7 @@ export function makeRepos(work: Work, config: AppConfig) {
     visits: new VisitsRepo(work),
     children: new ChildrenRepo(work),
     screening: new ScreeningRepo(work),
+    wellbeing: new WellbeingRepo(work),
   };
 }
 

@@ -28,6 +28,18 @@ function clientIp(c: Context): string | null {
   }
 }
 
+/** The dotted path of the first string holding a NUL character in a JSON value, if any. */
+function pathToNul(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value === 'string') return value.includes('\0') ? path.join('.') || '(body)' : undefined;
+  if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = pathToNul(inner, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Request id, language, actor and CSRF check.
  * @example app.use('/api/*', requestContext(database, config));
@@ -49,7 +61,8 @@ export function requestContext(database: Database, config: AppConfig): Middlewar
     // PostgreSQL text cannot hold NUL characters: refuse them at the door, field by field where we can.
     if (c.req.url.includes('%00')) return problemResponse(c, invalidFields([{ field: '(query)', code: 'invalid' }]));
     if ((c.req.header('content-type') ?? '').includes('json') && (await c.req.text()).includes('\\u0000')) {
-      return problemResponse(c, invalidFields([{ field: '(body)', code: 'invalid' }]));
+      const field = pathToNul(await c.req.json().catch(() => undefined)) ?? '(body)';
+      return problemResponse(c, invalidFields([{ field, code: 'invalid' }]));
     }
 
     if (!SAFE_METHODS.has(c.req.method)) {
