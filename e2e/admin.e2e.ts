@@ -105,10 +105,11 @@ test.describe.serial('administrator journey', () => {
     await expect(units.getByText(unitName)).toBeVisible();
     await expect(units).toContainText('Sundhedspleje');
     await expect(page.getByText('Ingen besøg i dag')).toBeVisible();
-    // A health visitor sees only Min dag in the navigation.
+    // A health visitor sees Min dag and Børn in the navigation, no administrator screens.
     const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
-    await expect(nav.getByRole('link')).toHaveCount(1);
+    await expect(nav.getByRole('link')).toHaveCount(2);
     await expect(nav.getByRole('link', { name: 'Min dag' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Børn' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'API' })).toHaveCount(0);
     await signOut(page);
   });

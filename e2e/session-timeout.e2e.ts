@@ -60,3 +60,21 @@ test('the session-timeout dialog warns, extends and signs out', async ({ page })
   await expect(page).toHaveURL(/\/log-ind/);
   await expect(page.getByText('Din session er udløbet af sikkerhedshensyn.')).toBeVisible();
 });
+
+test('using the app on any screen moves the warning (x-session-expires-at on every API response)', async ({ page }) => {
+  await page.clock.install();
+  await signIn(page);
+  const { remaining, warn } = await sessionTimes(page);
+
+  // Half a minute before the warning, the user opens another screen: its API calls say when the session now ends.
+  await page.clock.fastForward((remaining - warn - 30) * 1000);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/children/search') && r.status() === 200);
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Børn' }).click();
+  await answered;
+  await expect(page.getByRole('heading', { level: 1, name: 'Børn' })).toBeVisible();
+
+  // The old deadline passes without a warning: the session is still young.
+  await page.clock.fastForward(60_000);
+  await expect(page.getByRole('dialog', { name: 'Din session udløber snart' })).toHaveCount(0);
+});

@@ -6,6 +6,10 @@ import { AuthProvider } from './auth';
 import { Layout } from './components/Layout';
 import { RequireAdmin, RequireAuth } from './components/RouteGuards';
 import { AuditLog } from './routes/AuditLog';
+import { BirthRegister } from './routes/BirthRegister';
+import { ChildPage } from './routes/ChildPage';
+import { ChildRegister } from './routes/ChildRegister';
+import { ChildrenList } from './routes/ChildrenList';
 import { ClusterCreate } from './routes/ClusterCreate';
 import { DistrictCreate } from './routes/DistrictCreate';
 import { MyDay } from './routes/MyDay';
@@ -18,6 +22,8 @@ import { StaffDetail } from './routes/StaffDetail';
 import { StaffList } from './routes/StaffList';
 import { UnitCreate } from './routes/UnitCreate';
 import { UnitEdit } from './routes/UnitEdit';
+import { VisitForm } from './routes/VisitForm';
+import { Week } from './routes/Week';
 import i18n from './i18n';
 
 /** Routes. Danish paths, since the addresses are part of what users see. */
@@ -41,6 +47,14 @@ export const router = createBrowserRouter([
                 element: <RequireAuth />,
                 children: [
                   { index: true, element: <MyDay /> },
+                  { path: '/uge', element: <Week /> },
+                  { path: '/boern', element: <ChildrenList /> },
+                  { path: '/boern/ny', element: <ChildRegister key="born" status="born" /> },
+                  { path: '/boern/ny-graviditet', element: <ChildRegister key="expected" status="expected" /> },
+                  { path: '/boern/:id', element: <ChildPage /> },
+                  { path: '/boern/:id/foedsel', element: <BirthRegister /> },
+                  { path: '/boern/:id/besoeg/nyt', element: <VisitForm key="record" mode="record" /> },
+                  { path: '/boern/:id/besoeg/planlaeg', element: <VisitForm key="plan" mode="plan" /> },
                   {
                     path: '/admin',
                     element: <RequireAdmin />,

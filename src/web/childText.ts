@@ -31,12 +31,16 @@ interface Nameable {
 
 /**
  * A child's name in the user's language: the name, or for an expected child
- * "Forventet barn (termin 17.04.2027) – Larsen" (the server sends this in Danish only).
+ * "Forventet barn (termin 17.04.2027) – Larsen" (the server sends this in Danish only). `withoutDate`
+ * leaves the date out where it is shown next to the name anyway (the list's "Født / termin").
  */
-export function childName(child: Nameable, t: TFunction): string {
+export function childName(child: Nameable, t: TFunction, options: { withoutDate?: boolean } = {}): string {
   const name = [child.firstName, child.lastName].filter(Boolean).join(' ');
   if (child.status === 'expected') {
-    const base = child.expectedDate ? t('child.expectedWithDate', { date: formatDate(child.expectedDate) }) : t('child.expected');
+    const base =
+      child.expectedDate && !options.withoutDate
+        ? t('child.expectedWithDate', { date: formatDate(child.expectedDate) })
+        : t('child.expected');
     return name ? `${base} – ${name}` : base;
   }
   return name || t('child.noName');

@@ -177,3 +177,20 @@ export function parseGrams(text: string): number | null {
   if (!/^\d+$/.test(s)) return Number.NaN;
   return Number(s);
 }
+
+/** An instant in Danish time to the minute: `24.11.2025 kl. 14.32` / `24/11/2025 14:32`. */
+export function formatDateTimeShort(instant: string | null | undefined): string {
+  if (!instant) return '';
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return instant;
+  return `${formatDate(danishDateOf(instant))} ${formatTime(danishTimeOf(instant))}`;
+}
+
+/** A Danish phone number in pairs (`26093584` → `26 09 35 84`, also after +45); others as given. */
+export function formatPhone(phone: string): string {
+  const compact = phone.replace(/[\s-]/g, '');
+  const m = /^(\+45)?(\d{8})$/.exec(compact);
+  if (!m) return phone;
+  const pairs = m[2].replace(/(\d{2})(?=\d)/g, '$1 ');
+  return m[1] ? `${m[1]} ${pairs}` : pairs;
+}

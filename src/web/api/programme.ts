@@ -15,3 +15,17 @@ export const startExtendedTrack = (childId: string, body: { reason: string; star
 
 export const endExtendedTrack = (childId: string, body: { reason: string; endsOn?: IsoDate; version: number }) =>
   api<ExtendedTrack>(`/api/children/${id(childId)}/extended-track/end`, { method: 'POST', body });
+
+export interface VisitTemplate {
+  key: string;
+  labelDa: string;
+  labelEn: string;
+  track: string;
+  anchor: 'birth' | 'expected';
+}
+
+export const templateKeys = { all: ['visit-templates'] as const };
+
+/** The municipality's visit programme (or the national default): names for a visit's `templateKey`. */
+export const getVisitTemplates = () =>
+  api<{ source: 'municipality' | 'default'; templates: VisitTemplate[] }>('/api/visit-templates').then((r) => r.templates);

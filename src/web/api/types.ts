@@ -96,8 +96,34 @@ export interface MyDay {
   /** Caseload contacts overdue, due now, or starting within 14 days; overdue first. */
   contacts: CaseloadContact[];
   counts: { visitsToday: number; overdue: number; dueNow: number; upcoming14Days: number; caseload: number };
-  tasks: unknown[];
+  /** Open follow-up tasks after screenings (urgent first), and open flags on the caseload. */
+  tasks: FollowUpTask[];
+  flags?: FollowUpFlag[];
+  taskCounts?: { tasks: number; urgent: number; overdue: number; dueToday: number; flags: number };
   admin?: { units: number; staff: number; failedSignInsLast24h: number };
+}
+
+/** A follow-up task from a screening (src/server/modules/screening/schema.ts `Task`); the fields Min dag uses. */
+export interface FollowUpTask {
+  id: string;
+  kind: string;
+  childId: string;
+  childName: string;
+  personName: string | null;
+  dueOn: IsoDate;
+  urgent: boolean;
+  overdue: boolean;
+}
+
+/** An open flag on a child or parent (e.g. EPDS item 10); the fields Min dag uses. */
+export interface FollowUpFlag {
+  id: string;
+  kind: string;
+  severity: 'urgent' | 'high' | 'moderate';
+  childId: string;
+  childName: string;
+  personName: string | null;
+  raisedAt: IsoInstant;
 }
 
 export interface MyWeek {

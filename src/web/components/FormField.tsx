@@ -185,16 +185,18 @@ interface TextAreaFieldProps extends FieldFrame {
   rows?: number;
   required?: boolean;
   maxLength?: number;
+  /** As wide as the text column (for journal notes), not DKFDS's default field width. */
+  wide?: boolean;
 }
 
 /** A DKFDS text area (`textarea.form-input`) in a {@link FormField}. */
-export function TextAreaField({ value, onChange, name, rows = 6, required, maxLength, ...frame }: TextAreaFieldProps) {
+export function TextAreaField({ value, onChange, name, rows = 6, required, maxLength, wide, ...frame }: TextAreaFieldProps) {
   return (
     <FormField {...frame}>
       {(aria) => (
         <textarea
           {...aria}
-          className="form-input"
+          className={`form-input${wide ? ' spire-textarea-wide' : ''}`}
           name={name ?? frame.id}
           rows={rows}
           value={value}

@@ -16,6 +16,8 @@ export function warnSeconds(fromServer: number | undefined): number {
 /**
  * DKFDS "Session udløber": a modal that requires action, shown `warnBeforeSeconds` (from
  * `GET /api/auth/me`, default 5 min, at least 20 s) before the session ends, with a countdown.
+ * The deadline follows the `x-session-expires-at` header of every API response (the session
+ * slides with use), so someone working on any screen is not warned too early.
  * "Forbliv logget ind" calls `POST /api/auth/refresh`; "Log af" signs out; at zero the user is
  * sent to the sign-in page with a message.
  */

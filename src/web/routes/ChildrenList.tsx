@@ -50,21 +50,28 @@ export function ChildrenList() {
   const navigate = useNavigate();
   const saved = (location.state as { search?: SearchState } | null)?.search ?? { q: '', status: '' as const };
   const [draft, setDraft] = useState<SearchState>(saved);
-  const input = toSearchInput(saved);
+  // The search in force. It is also kept in the history entry (so "Tilbage" finds it again), except a
+  // CPR number, which stays in this page's memory only.
+  const [current, setCurrent] = useState<SearchState>(saved);
+  const input = toSearchInput(current);
   const children = useQuery({
     queryKey: childKeys.search(input),
     queryFn: () => searchChildren(input),
     placeholderData: keepPreviousData,
   });
   const health = isHealthStaff(me);
-  const filtered = Boolean(saved.q.trim() || saved.status);
+  const filtered = Boolean(current.q.trim() || current.status);
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
-    navigate('.', { replace: true, state: { search: { q: draft.q.trim(), status: draft.status } } });
+    const next = { q: draft.q.trim(), status: draft.status };
+    setCurrent(next);
+    const remembered = /\d{6}-?\d{4}/.test(next.q) ? { ...next, q: '' } : next;
+    navigate('.', { replace: true, state: { search: remembered } });
   };
   const clear = () => {
     setDraft({ q: '', status: '' });
+    setCurrent({ q: '', status: '' });
     navigate('.', { replace: true, state: null });
   };
 
@@ -88,7 +95,7 @@ export function ChildrenList() {
       </div>
       <p className="font-lead">{health ? t('children.introHealth') : t('children.introDaycare')}</p>
       <Flash />
-      <form className="spire-filters" onSubmit={apply} noValidate role="search" aria-label={t('children.searchLabel')}>
+      <form className="spire-filters" onSubmit={apply} noValidate aria-label={t('children.searchLabel')}>
         <TextField
           id="children-q"
           type="search"
@@ -138,14 +145,14 @@ export function ChildrenList() {
             </EmptyState>
           )
         ) : (
-          <ChildTable rows={children.data} filtered={filtered} />
+          <ChildTable rows={children.data} filtered={filtered} health={health} />
         )
       ) : null}
     </>
   );
 }
 
-function ChildTable({ rows, filtered }: { rows: ChildSummary[]; filtered: boolean }) {
+function ChildTable({ rows, filtered, health }: { rows: ChildSummary[]; filtered: boolean; health: boolean }) {
   const { t } = useTranslation();
   return (
     <>
@@ -166,7 +173,7 @@ function ChildTable({ rows, filtered }: { rows: ChildSummary[]; filtered: boolea
             key: 'name',
             header: t('children.colName'),
             rowHeader: true,
-            render: (c) => <Link to={`/boern/${encodeURIComponent(c.id)}`}>{childName(c, t)}</Link>,
+            render: (c) => <Link to={`/boern/${encodeURIComponent(c.id)}`}>{childName(c, t, { withoutDate: true })}</Link>,
           },
           { key: 'cpr', header: t('children.colCpr'), className: 'spire-nowrap', render: (c) => c.cprMasked ?? t('common.none') },
           {
@@ -204,7 +211,8 @@ function ChildTable({ rows, filtered }: { rows: ChildSummary[]; filtered: boolea
             render: (c) => (
               <span className="spire-badges">
                 {c.status === 'expected' ? <Badge variant="info">{t('children.expectedBadge')}</Badge> : null}
-                {c.extendedTrack ? <ExtendedTrackBadge /> : null}
+                {/* The extended track says something about the family's needs: health-visiting staff only. */}
+                {health && c.extendedTrack ? <ExtendedTrackBadge /> : null}
               </span>
             ),
           },

@@ -1,17 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getMyDay, myDayKeys } from '../api/myDay';
-import type { MyDay as MyDayData } from '../api/types';
+import type { CalendarVisit, CaseloadContact, ContactStatus, FollowUpFlag, FollowUpTask, MyDay as MyDayData } from '../api/types';
 import { useMe } from '../auth';
+import { contactLabel, isHealthStaff } from '../childText';
+import { useTemplateLabels } from '../useTemplateLabels';
 import { Alert } from '../components/Alert';
 import { Badge } from '../components/Badge';
 import { DataTable } from '../components/DataTable';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorState } from '../components/ErrorState';
+import { Icon } from '../components/Icon';
 import { PageTitle } from '../components/PageTitle';
 import { Spinner } from '../components/Spinner';
-import { danishHour, formatDate, formatLongDate, todayIso } from '../format';
+import { ContactStatusBadge, VisitStatusBadge } from '../components/StatusBadges';
+import { danishHour, formatDate, formatLongDate, formatTime, todayIso } from '../format';
 
 type Cert = MyDayData['certifications'][number];
 
@@ -19,23 +24,6 @@ function greetingKey(hour: number) {
   if (hour >= 5 && hour < 10) return 'myDay.greetingMorning';
   if (hour >= 18 || hour < 5) return 'myDay.greetingEvening';
   return 'myDay.greetingDay';
-}
-
-/** Best-effort title for visit/task items, whose shape later work will define. */
-function itemTitle(item: Record<string, unknown>): string | null {
-  for (const key of ['title', 'name', 'label', 'description']) {
-    const v = item[key];
-    if (typeof v === 'string' && v) return v;
-  }
-  return null;
-}
-
-function itemTime(item: Record<string, unknown>): string | null {
-  for (const key of ['time', 'startsAt', 'at', 'dueOn', 'date']) {
-    const v = item[key];
-    if (typeof v === 'string' && v) return v;
-  }
-  return null;
 }
 
 /** `/`: the start page. Greeting, today's visits and tasks, my units and my certifications. */
@@ -53,12 +41,12 @@ export function MyDay() {
       <p className="font-lead">{t('myDay.today', { date: formatLongDate(date) })}</p>
       {query.isPending ? <Spinner /> : null}
       {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
-      {query.data ? <MyDayContent data={query.data} /> : null}
+      {query.data ? <MyDayContent data={query.data} health={isHealthStaff(me)} manager={me.profession === 'manager'} /> : null}
     </>
   );
 }
 
-function MyDayContent({ data }: { data: MyDayData }) {
+function MyDayContent({ data, health, manager }: { data: MyDayData; health: boolean; manager: boolean }) {
   const { t } = useTranslation();
   const warnings = data.certifications.filter((c) => c.expired || c.expiresSoon);
 
@@ -108,24 +96,28 @@ function MyDayContent({ data }: { data: MyDayData }) {
         </section>
       ) : null}
 
-      <div className="row">
-        <section className="col-12 col-lg-6 mt-7" aria-labelledby="myday-visits">
-          <h2 id="myday-visits" className="mt-0">{t('myDay.visits')}</h2>
-          {data.visits.length === 0 ? (
-            <EmptyState title={t('myDay.noVisits')}>{t('myDay.noVisitsText')}</EmptyState>
-          ) : (
-            <ItemList items={data.visits} />
-          )}
-        </section>
-        <section className="col-12 col-lg-6 mt-7" aria-labelledby="myday-tasks">
-          <h2 id="myday-tasks" className="mt-0">{t('myDay.tasks')}</h2>
-          {data.tasks.length === 0 ? (
-            <EmptyState title={t('myDay.noTasks')}>{t('myDay.noTasksText')}</EmptyState>
-          ) : (
-            <ItemList items={data.tasks} />
-          )}
-        </section>
-      </div>
+      {health ? (
+        <HealthDay data={data} manager={manager} />
+      ) : (
+        <div className="row">
+          <section className="col-12 col-lg-6 mt-7" aria-labelledby="myday-visits">
+            <h2 id="myday-visits" className="mt-0">{t('myDay.visits')}</h2>
+            {data.visits.length === 0 ? (
+              <EmptyState title={t('myDay.noVisits')}>{t('myDay.noVisitsText')}</EmptyState>
+            ) : (
+              <TodayVisits visits={data.visits} />
+            )}
+          </section>
+          <section className="col-12 col-lg-6 mt-7" aria-labelledby="myday-tasks">
+            <h2 id="myday-tasks" className="mt-0">{t('myDay.tasks')}</h2>
+            {data.tasks.length === 0 && (data.flags ?? []).length === 0 ? (
+              <EmptyState title={t('myDay.noTasks')}>{t('myDay.noTasksText')}</EmptyState>
+            ) : (
+              <TaskList tasks={data.tasks} flags={data.flags ?? []} />
+            )}
+          </section>
+        </div>
+      )}
 
       <section className="mt-7" aria-labelledby="myday-units">
         <h2 id="myday-units" className="mt-0">{t('myDay.units')}</h2>
@@ -170,20 +162,207 @@ function MyDayContent({ data }: { data: MyDayData }) {
   );
 }
 
-function ItemList({ items }: { items: Record<string, unknown>[] }) {
+/** The health visitor's day: counts, today's visits, and the caseload's contacts that need attention. */
+function HealthDay({ data, manager }: { data: MyDayData; manager: boolean }) {
+  const { t } = useTranslation();
+  const groups: { status: ContactStatus; rows: CaseloadContact[] }[] = (['overdue', 'due', 'upcoming'] as const).map(
+    (status) => ({ status, rows: data.contacts.filter((c) => c.status === status) }),
+  );
+  return (
+    <>
+      <section className="mt-7" aria-labelledby="myday-counts">
+        <h2 id="myday-counts" className="sr-only">
+          {t('myDay.countsHeading')}
+        </h2>
+        <ul className="spire-stats nobullet-list no-max-width">
+          <li className="spire-stat">
+            <span className="spire-stat-number">{data.counts.visitsToday}</span>
+            <a href="#myday-visits">{t('myDay.countVisits', { count: data.counts.visitsToday })}</a>
+          </li>
+          <li className={`spire-stat${data.counts.overdue > 0 ? ' spire-stat-attention' : ''}`}>
+            <span className="spire-stat-number">{data.counts.overdue}</span>
+            <a href="#myday-overdue">{t('myDay.countOverdue', { count: data.counts.overdue })}</a>
+          </li>
+          <li className={`spire-stat${data.counts.dueNow > 0 ? ' spire-stat-warning' : ''}`}>
+            <span className="spire-stat-number">{data.counts.dueNow}</span>
+            <a href="#myday-due">{t('myDay.countDue', { count: data.counts.dueNow })}</a>
+          </li>
+          <li className="spire-stat">
+            <span className="spire-stat-number">{data.counts.upcoming14Days}</span>
+            <a href="#myday-upcoming">{t('myDay.countUpcoming', { count: data.counts.upcoming14Days })}</a>
+          </li>
+          <li className="spire-stat">
+            <span className="spire-stat-number">{data.counts.caseload}</span>
+            <Link to="/boern">{manager ? t('myDay.countCaseloadUnit', { count: data.counts.caseload }) : t('myDay.countCaseload', { count: data.counts.caseload })}</Link>
+          </li>
+        </ul>
+      </section>
+
+      <section className="mt-7" aria-labelledby="myday-visits">
+        <div className="spire-section-head">
+          <h2 id="myday-visits" className="mt-0">{t('myDay.visits')}</h2>
+          <Link to="/uge" className="button button-secondary">
+            <Icon name="calendar-month" />
+            {t('myDay.weekLink')}
+          </Link>
+        </div>
+        {data.visits.length === 0 ? (
+          <EmptyState title={t('myDay.noVisits')}>{t('myDay.noVisitsText')}</EmptyState>
+        ) : (
+          <TodayVisits visits={data.visits} />
+        )}
+      </section>
+
+      {data.tasks.length > 0 || (data.flags ?? []).length > 0 ? (
+        <section className="mt-7" aria-labelledby="myday-tasks">
+          <h2 id="myday-tasks" className="mt-0">{t('myDay.tasks')}</h2>
+          <TaskList tasks={data.tasks} flags={data.flags ?? []} />
+        </section>
+      ) : null}
+
+      <section className="mt-7" aria-labelledby="myday-contacts">
+        <h2 id="myday-contacts" className="mt-0">{manager ? t('myDay.contactsHeadingUnit') : t('myDay.contactsHeading')}</h2>
+        <p className="spire-muted">{t('myDay.contactsIntro')}</p>
+        {data.contacts.length === 0 ? (
+          <EmptyState title={t('myDay.noContacts')}>{t('myDay.noContactsText')}</EmptyState>
+        ) : (
+          groups.map((g) => (
+            <section key={g.status} className={`mt-6 spire-contact-group spire-contact-${g.status}`} aria-labelledby={`myday-${g.status}`}>
+              <h3 id={`myday-${g.status}`} className="h4">
+                {t(`myDay.group.${g.status}`, { count: g.rows.length })}
+              </h3>
+              {g.rows.length === 0 ? (
+                <p className="spire-muted">{t(`myDay.groupEmpty.${g.status}`)}</p>
+              ) : (
+                <ContactGroup rows={g.rows} caption={t(`myDay.group.${g.status}`, { count: g.rows.length })} />
+              )}
+            </section>
+          ))
+        )}
+      </section>
+    </>
+  );
+}
+
+/** Follow-up tasks after screenings and open flags, each leading to the child. */
+function TaskList({ tasks, flags }: { tasks: FollowUpTask[]; flags: FollowUpFlag[] }) {
   const { t } = useTranslation();
   return (
     <ul className="spire-unit-list nobullet-list">
-      {items.map((item, i) => {
-        const title = itemTitle(item) ?? t('myDay.itemWithoutTitle');
-        const time = itemTime(item);
-        return (
-          <li key={typeof item.id === 'string' ? item.id : i}>
-            {time ? <span className="spire-muted">{time} · </span> : null}
-            <span className="weight-semibold">{title}</span>
-          </li>
-        );
-      })}
+      {flags.map((f) => (
+        <li key={f.id}>
+          <Badge variant={f.severity === 'moderate' ? 'warning' : 'error'}>{t(`flagSeverity.${f.severity}`)}</Badge>{' '}
+          <span className="weight-semibold">{t(`flagKind.${f.kind}`, { defaultValue: f.kind })}</span>
+          {' · '}
+          <Link to={`/boern/${encodeURIComponent(f.childId)}?fane=sundhedspleje`}>{f.childName}</Link>
+          {f.personName ? <span className="spire-muted"> ({f.personName})</span> : null}
+        </li>
+      ))}
+      {tasks.map((task) => (
+        <li key={task.id}>
+          {task.urgent ? <Badge variant="error">{t('myDay.urgent')}</Badge> : null}
+          {task.overdue ? <Badge variant="warning">{t('myDay.taskOverdue')}</Badge> : null}{' '}
+          <span className="weight-semibold">{t(`taskKind.${task.kind}`, { defaultValue: task.kind })}</span>
+          {' · '}
+          <Link to={`/boern/${encodeURIComponent(task.childId)}?fane=sundhedspleje`}>{task.childName}</Link>
+          {task.personName ? <span className="spire-muted"> ({task.personName})</span> : null}
+          <span className="spire-muted"> · {t('myDay.taskDue', { date: formatDate(task.dueOn) })}</span>
+        </li>
+      ))}
     </ul>
+  );
+}
+
+function TodayVisits({ visits }: { visits: CalendarVisit[] }) {
+  const { t } = useTranslation();
+  const labels = useTemplateLabels();
+  return (
+    <DataTable<CalendarVisit>
+      caption={t('myDay.visits')}
+      captionHidden
+      rows={visits}
+      rowKey={(v) => v.id}
+      columns={[
+        { key: 'time', header: t('myDay.colTime'), className: 'spire-nowrap', render: (v) => formatTime(v.time) },
+        {
+          key: 'child',
+          header: t('myDay.colChild'),
+          rowHeader: true,
+          render: (v) => <Link to={`/boern/${encodeURIComponent(v.childId)}?fane=sundhedspleje`}>{v.childName}</Link>,
+        },
+        {
+          key: 'kind',
+          header: t('myDay.colKind'),
+          render: (v) => (
+            <>
+              {t(`visitKind.${v.kind}`)}
+              {v.templateKey && labels.get(v.templateKey) ? <span className="spire-fact-sub spire-muted">{labels.get(v.templateKey)}</span> : null}
+              {v.role === 'participant' ? <span className="spire-fact-sub spire-muted">{t('myDay.participant', { name: v.staffName ?? '' })}</span> : null}
+            </>
+          ),
+        },
+        { key: 'status', header: t('myDay.colStatus'), render: (v) => <VisitStatusBadge status={v.status} /> },
+      ]}
+    />
+  );
+}
+
+/** The first rows of a long group, with a button to show the rest (a caseload can have many). */
+const GROUP_PREVIEW = 10;
+
+function ContactGroup({ rows, caption }: { rows: CaseloadContact[]; caption: string }) {
+  const { t } = useTranslation();
+  const [all, setAll] = useState(false);
+  const shown = all ? rows : rows.slice(0, GROUP_PREVIEW);
+  return (
+    <>
+      <ContactTable rows={shown} caption={caption} />
+      {rows.length > GROUP_PREVIEW ? (
+        <button type="button" className="button button-tertiary mt-4" aria-expanded={all} onClick={() => setAll((v) => !v)}>
+          {all ? t('myDay.showFewer') : t('myDay.showAll', { count: rows.length })}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+function ContactTable({ rows, caption }: { rows: CaseloadContact[]; caption: string }) {
+  const { t } = useTranslation();
+  return (
+    <DataTable<CaseloadContact>
+      caption={caption}
+      captionHidden
+      rows={rows}
+      rowKey={(c) => `${c.childId}-${c.key}`}
+      columns={[
+        {
+          key: 'child',
+          header: t('myDay.colChild'),
+          rowHeader: true,
+          render: (c) => <Link to={`/boern/${encodeURIComponent(c.childId)}?fane=sundhedspleje`}>{c.childName}</Link>,
+        },
+        { key: 'contact', header: t('myDay.colContact'), render: (c) => contactLabel(c) },
+        {
+          key: 'window',
+          header: t('myDay.colWindow'),
+          className: 'spire-nowrap',
+          render: (c) => t('health.window', { from: formatDate(c.earliest), to: formatDate(c.latest) }),
+        },
+        { key: 'status', header: t('myDay.colStatus'), render: (c) => <ContactStatusBadge status={c.status} /> },
+        {
+          key: 'action',
+          header: t('myDay.colAction'),
+          render: (c) =>
+            c.visitId ? (
+              <span className="spire-muted">{t('myDay.visitPlanned')}</span>
+            ) : (
+              <Link to={`/boern/${encodeURIComponent(c.childId)}/besoeg/planlaeg?kontakt=${encodeURIComponent(c.key)}`}>
+                {t('health.planVisit')}
+                <span className="sr-only"> {t('myDay.planFor', { name: c.childName, contact: contactLabel(c) })}</span>
+              </Link>
+            ),
+        },
+      ]}
+    />
   );
 }
