@@ -67,6 +67,7 @@ export class ChildrenRepo {
         'c.expected_date',
         'p.address',
         'hu.name as health_unit_name',
+        'ca.unit_id as health_unit_id',
         'hv.name as health_visitor_name',
         sql<boolean>`exists (select 1 from extended_track_periods t where t.child_id = p.id and t.ends_on is null and t.starts_on <= ${today}::date)`.as('extended_track'),
       ])
@@ -87,8 +88,14 @@ export class ChildrenRepo {
       address: row.address,
       healthUnitName: row.health_unit_name,
       healthVisitorName: row.health_visitor_name,
-      extendedTrack: row.extended_track,
+      extendedTrack: this.seesHealthOf(row.health_unit_id) ? row.extended_track : null,
     };
+  }
+
+  /** Whether the actor works in the health-visiting unit that has the child on its caseload (presenter rule). */
+  private seesHealthOf(healthUnitId: string | null): boolean {
+    const actor = this.work.actor;
+    return actor.kind === 'staff' && healthUnitId !== null && actor.units.some((u) => u.kind === 'health_visiting' && u.id === healthUnitId);
   }
 
   /** Searches visible children by name, CPR, birth date, address or an expectant parent's name. */
@@ -556,13 +563,15 @@ export class ChildrenRepo {
       .where('ca.child_id', '=', childId)
       .orderBy('ca.created_at', 'desc')
       .execute();
-    const toAssignment = (a: (typeof assignments)[number]) => ({ id: a.id, unitId: a.unit_id, unitName: a.unit_name, staffId: a.staff_id, staffName: a.staff_name, startsOn: a.starts_on, endsOn: a.ends_on, reason: a.reason });
+    const health = this.work.may('read', 'health', facts);
+    // Reasons for moving a child can carry health information: only the health unit sees them.
+    const toAssignment = (a: (typeof assignments)[number]) => ({ id: a.id, unitId: a.unit_id, unitName: a.unit_name, staffId: a.staff_id, staffName: a.staff_name, startsOn: a.starts_on, endsOn: a.ends_on, reason: health ? a.reason : null });
     const personName = (r: { first_name: string | null; last_name: string | null }) => [r.first_name, r.last_name].filter(Boolean).join(' ') || 'Uden navn';
     const relationLabel: Record<string, string> = { mother: 'Mor', father: 'Far', co_parent: 'Medmor/medforælder', guardian: 'Værge', foster_parent: 'Plejeforælder', other: 'Anden voksen' };
     return {
       ...this.toSummary(row),
       legalSex: row.legal_sex,
-      dischargedWithin72h: row.discharged_within_72h,
+      dischargedWithin72h: health ? row.discharged_within_72h : null,
       postalCode: row.postal_code,
       city: row.city,
       version: row.version,
@@ -598,10 +607,10 @@ export class ChildrenRepo {
       })),
       caseload: {
         current: assignments.filter((a) => a.ends_on === null).map(toAssignment)[0] ?? null,
-        history: assignments.filter((a) => a.ends_on !== null).map(toAssignment),
+        history: health ? assignments.filter((a) => a.ends_on !== null).map(toAssignment) : [],
       },
       access: {
-        health: this.work.may('read', 'health', facts),
+        health,
         edit: this.work.may('update', 'basic', facts),
       },
     };

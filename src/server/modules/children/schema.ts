@@ -148,7 +148,8 @@ export const ChildSummary = z
     address: z.string().nullable(),
     healthUnitName: z.string().nullable(),
     healthVisitorName: z.string().nullable(),
-    extendedTrack: z.boolean(),
+    /** Health information: null when the actor may not see the child's health data. */
+    extendedTrack: z.boolean().nullable(),
   })
   .openapi('ChildSummary');
 
@@ -196,7 +197,8 @@ const Assignment = z.object({
 
 export const ChildDetail = ChildSummary.extend({
   legalSex: z.enum(['female', 'male']).nullable(),
-  dischargedWithin72h: z.boolean(),
+  /** Health information: null when the actor may not see the child's health data. */
+  dischargedWithin72h: z.boolean().nullable(),
   postalCode: z.string().nullable(),
   city: z.string().nullable(),
   version: z.number().int(),
