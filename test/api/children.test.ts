@@ -144,10 +144,19 @@ describeEngines('children registry', (engine) => {
   it('lets a pedagogue see the basic record only of children enrolled in their unit, and never health', async () => {
     const enrolled = await makeChild(world.db, world.municipality, { healthUnitId: world.units.healthUnit, firstName: 'Bo', enrolledUnitIds: [world.units.nursery] });
     const notEnrolled = await makeChild(world.db, world.municipality, { healthUnitId: world.units.healthUnit, firstName: 'Carl' });
+    await world.db.insertInto('extended_track_periods').values({ id: crypto.randomUUID(), child_id: enrolled, starts_on: '2026-01-01', reason: 'Mor har fødselsdepression' }).execute();
     const ped = await world.as('ped');
     const seen = await ped.get(`/api/children/${enrolled}`);
     expect(seen.status).toBe(200);
-    expect(((await seen.json()) as Child).access).toEqual({ health: false, edit: false });
+    const seenBody = (await seen.json()) as Child & { extendedTrack: boolean | null; dischargedWithin72h: boolean | null };
+    expect(seenBody.access).toEqual({ health: false, edit: false });
+    expect(seenBody.extendedTrack).toBeNull();
+    expect(seenBody.dischargedWithin72h).toBeNull();
+    expect(JSON.stringify(seenBody)).not.toContain('fødselsdepression');
+    const listed = (await (await ped.post('/api/children/search', { q: 'Bo' })).json()) as { items: { id: string; extendedTrack: boolean | null }[] };
+    expect(listed.items.find((c) => c.id === enrolled)?.extendedTrack).toBeNull();
+    const hvSees = (await (await world.as('hv')).get(`/api/children/${enrolled}`).then((r) => r.json())) as { extendedTrack: boolean };
+    expect(hvSees.extendedTrack).toBe(true);
     const hidden = await ped.get(`/api/children/${notEnrolled}`);
     expect(hidden.status).toBe(404);
     expect(await hidden.text()).not.toContain('Carl');
@@ -175,8 +184,10 @@ describeEngines('children registry', (engine) => {
     expect(moved.status).toBe(200);
     const detail = (await moved.json()) as Child;
     expect(detail.caseload.current?.unitName).toBe('Sundhedsplejen Øst');
-    expect(detail.caseload.history.map((h) => h.unitName)).toEqual(['Sundhedsplejen Test']);
     expect((await hv.get(`/api/children/${child}`)).status).toBe(404);
+    await makeStaff(world.db, world.municipality, { username: 'hv-oest', unitIds: [syd] });
+    const newUnit = (await (await world.as('hv-oest')).get(`/api/children/${child}`).then((r) => r.json())) as Child;
+    expect(newUnit.caseload.history.map((h) => h.unitName)).toEqual(['Sundhedsplejen Test']);
   });
 
   it('shows siblings from any member, and enrolments with a planned start', async () => {

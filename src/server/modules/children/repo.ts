@@ -539,7 +539,7 @@ export class ChildrenRepo {
           .select(sql<boolean>`bool_or(sr.lives_with_child)`.as('lives_together'))
           .where('sr.adult_id', 'in', adultIds)
           .where('p.id', '!=', childId)
-          .groupBy(['p.id', 'c.status', 'p.first_name', 'p.last_name', 'p.cpr', 'p.birth_date', 'c.expected_date', 'p.address', 'hu.name', 'hv.name'])
+          .groupBy(['p.id', 'c.status', 'p.first_name', 'p.last_name', 'p.cpr', 'p.birth_date', 'c.expected_date', 'p.address', 'hu.name', 'ca.unit_id', 'hv.name'])
           .execute()
       : [];
     const siblings = [];
