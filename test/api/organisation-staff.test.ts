@@ -364,3 +364,24 @@ describeEngines('organisation and staff administration', (engine) => {
     });
   });
 });
+
+describeEngines('staff directory', (engine) => {
+  let database: Database;
+  let world: Awaited<ReturnType<typeof makeWorld>>;
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    world = await makeWorld(database);
+  });
+  afterAll(() => database.close());
+
+  it('lists active colleagues with profession and units, without contact details, for any signed-in staff member', async () => {
+    const hv = await world.as('hv');
+    const response = await hv.get(`/api/staff-directory?unitKind=nursery`);
+    expect(response.status).toBe(200);
+    const { items } = (await response.json()) as { items: { name: string; profession: string; units: { name: string }[] }[] };
+    expect(items).toEqual([expect.objectContaining({ name: 'Pia Pædagog', profession: 'pedagogue', units: [expect.objectContaining({ name: 'Vuggestuen Test' })] })]);
+    const all = await (await hv.get('/api/staff-directory')).text();
+    expect(all).not.toContain('hanne@test.example');
+    expect(all).not.toContain('"username"');
+  });
+});

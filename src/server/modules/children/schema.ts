@@ -26,7 +26,8 @@ export const GuardianInput = z
     preferredLanguage: language.optional(),
     interpreterNeeded: z.boolean().optional(),
   })
-  .refine((g) => g.adultId || (g.firstName && g.lastName), { path: ['firstName'], params: { code: 'required' } })
+  .refine((g) => g.adultId || g.firstName, { path: ['firstName'], params: { code: 'required' } })
+  .refine((g) => g.adultId || g.lastName, { path: ['lastName'], params: { code: 'required' } })
   .openapi('GuardianInput');
 
 export const RegisterChild = z

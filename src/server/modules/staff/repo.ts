@@ -9,8 +9,10 @@ import { hashPassword } from '../../auth/passwords';
 import { isUniqueViolation } from '../../db/errors';
 import type { DB } from '../../db/types';
 import { invalidFields, notFound, Problem, staleVersion } from '../../errors';
+import { todayInDenmark } from '../../clock';
 import type {
   AddCertificationInput,
+  ColleagueShape,
   AddMembershipInput,
   CreateStaffInput,
   StaffShape,
@@ -62,6 +64,38 @@ export class StaffRepo {
       outcome: 'allowed',
     });
     return rows.map((r) => ({ ...r, profession: r.profession as StaffSummaryShape['profession'] }));
+  }
+
+  /**
+   * The staff directory for every signed-in staff member: active colleagues in
+   * the municipality with profession and current units (to pick a health
+   * visitor or the participants of a meeting). No contact details.
+   */
+  async directory(filter: { unitId?: string; profession?: string; unitKind?: string }): Promise<ColleagueShape[]> {
+    const trx = await this.work.tx();
+    const today = todayInDenmark();
+    let query = trx
+      .selectFrom('staff as s')
+      .innerJoin('memberships as m', 'm.staff_id', 's.id')
+      .innerJoin('units as u', 'u.id', 'm.unit_id')
+      .select(['s.id', 's.name', 's.profession', 'u.id as unit_id', 'u.name as unit_name', 'u.kind as unit_kind'])
+      .where('s.municipality_id', '=', this.municipalityId())
+      .where('s.active', '=', true)
+      .where('m.starts_on', '<=', today)
+      .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', today)]));
+    if (filter.profession) query = query.where('s.profession', '=', filter.profession);
+    const rows = await query.orderBy('s.name').orderBy('u.name').execute();
+    const byId = new Map<string, ColleagueShape>();
+    for (const row of rows) {
+      const colleague = byId.get(row.id) ?? { id: row.id, name: row.name, profession: row.profession as ColleagueShape['profession'], units: [] };
+      colleague.units.push({ id: row.unit_id, name: row.unit_name, kind: row.unit_kind as ColleagueShape['units'][number]['kind'] });
+      byId.set(row.id, colleague);
+    }
+    const items = [...byId.values()].filter(
+      (c) => (!filter.unitId || c.units.some((u) => u.id === filter.unitId)) && (!filter.unitKind || c.units.some((u) => u.kind === filter.unitKind)),
+    );
+    this.work.audit({ action: 'search', category: 'staff', subjectIds: items.map((c) => c.id), criterion: JSON.stringify({ directory: filter }), outcome: 'allowed' });
+    return items;
   }
 
   /** One staff member with memberships and certifications; 404 if not visible. */

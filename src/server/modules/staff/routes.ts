@@ -5,7 +5,9 @@ import { createRouter, defineRoute, type Router } from '../../http/route';
 import {
   AddCertification,
   AddMembership,
+  Colleague,
   CreateStaff,
+  DirectoryQuery,
   EndMembership,
   SetPassword,
   Staff,
@@ -31,6 +33,19 @@ const listStaff = defineRoute({
   responses: {
     200: { description: 'Matches', ...json(z.object({ items: z.array(StaffSummary) })) },
     ...problemResponses(400, 401, 403),
+  },
+});
+
+const directory = defineRoute({
+  method: 'get',
+  path: '/api/staff-directory',
+  access: 'signed-in',
+  tags,
+  summary: 'Colleagues in the municipality: name, profession, current units (no contact details)',
+  request: { query: DirectoryQuery },
+  responses: {
+    200: { description: 'Colleagues', ...json(z.object({ items: z.array(Colleague) })) },
+    ...problemResponses(400, 401),
   },
 });
 
@@ -117,6 +132,7 @@ const deleteCertification = defineRoute({
 /** The staff routes. */
 export const staffRoutes: Router = createRouter()
   .openapi(listStaff, async (c) => c.json({ items: await c.get('repos').staff.search(c.req.valid('query')) }, 200))
+  .openapi(directory, async (c) => c.json({ items: await c.get('repos').staff.directory(c.req.valid('query')) }, 200))
   .openapi(getStaff, async (c) => c.json(await c.get('repos').staff.get(c.req.valid('param').id), 200))
   .openapi(postStaff, async (c) => c.json(await c.get('repos').staff.create(c.req.valid('json')), 201))
   .openapi(patchStaff, async (c) => c.json(await c.get('repos').staff.update(c.req.valid('param').id, c.req.valid('json')), 200))

@@ -108,3 +108,21 @@ export type CreateStaffInput = z.infer<typeof CreateStaff>;
 export type UpdateStaffInput = z.infer<typeof UpdateStaff>;
 export type AddMembershipInput = z.infer<typeof AddMembership>;
 export type AddCertificationInput = z.infer<typeof AddCertification>;
+
+/** A colleague as any signed-in staff member may see them: name, profession, current units. */
+export const Colleague = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    profession: z.enum(professions),
+    units: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.enum(unitKinds) })),
+  })
+  .openapi('Colleague');
+
+export const DirectoryQuery = z.object({
+  unitId: z.uuid().optional(),
+  profession: z.enum(professions).optional(),
+  unitKind: z.enum(unitKinds).optional(),
+});
+
+export type ColleagueShape = z.infer<typeof Colleague>;
