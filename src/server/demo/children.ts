@@ -7,7 +7,7 @@
  */
 import type { Insertable, Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { addDays, addMonths, daysBetween, planContacts } from '../../domain';
+import { addDays, addMonths, dayOfWeek, daysBetween, planContacts } from '../../domain';
 import { writeAudit } from '../access/audit';
 import { todayInDenmark } from '../clock';
 import type { DB } from '../db/types';
@@ -65,6 +65,12 @@ function cprFor(birthDate: string, female: boolean, random: SeededRandom, used: 
   }
 }
 
+/** Moves a Saturday or Sunday to the Monday after: health visitors visit on working days. */
+function weekday(date: string): string {
+  const day = dayOfWeek(date);
+  return day === 6 ? addDays(date, 2) : day === 0 ? addDays(date, 1) : date;
+}
+
 /** Typical weight in grams at an age in days (a rough growth curve for demo measurements). */
 function typicalWeight(ageDays: number, random: SeededRandom): number {
   const months = ageDays / 30.4;
@@ -109,7 +115,8 @@ export async function seedDemoChildren(db: Kysely<DB>, options: DemoChildrenOpti
   const notes: Row<'journal_notes'>[] = [];
   const measurements: Row<'measurements'>[] = [];
   const families: { motherId: string; partnerId: string | null; surname: string; address: string; unitId: string; staffId: string | null }[] = [];
-  let todaysVisits = 0;
+  /** Up to three visits today per health visitor, so that everyone's Min dag has some. */
+  const todaysVisits = new Map<string, number>();
 
   for (let i = 0; i < options.count; i++) {
     const unitId = healthUnits[i % healthUnits.length].id;
@@ -198,24 +205,33 @@ export async function seedDemoChildren(db: Kysely<DB>, options: DemoChildrenOpti
     const contacts = planContacts({ birthDate, expectedDate, dischargedWithin72h: discharged, extendedTrack: extended });
     for (const contact of contacts) {
       if (contact.latest < today) {
-        if (random.chance(0.12)) continue; // overdue: no visit recorded
+        // Recently missed contacts stay overdue (a handful per caseload); older ones were all made.
+        if (daysBetween(contact.latest, today) <= 45 && random.chance(0.15)) continue;
         const span = Math.max(0, daysBetween(contact.earliest, contact.latest));
-        const day = addDays(contact.earliest, random.int(0, span));
+        const day = weekday(addDays(contact.earliest, random.int(0, span)));
         const visitId = uuidv7();
+        const kind = contact.key === 'pregnancy' || random.chance(0.85) ? 'home' : 'clinic';
+        const hour = String(random.int(8, 15)).padStart(2, '0');
         const status = random.chance(0.04) ? 'no_show' : 'done';
-        visits.push({ id: visitId, child_id: childId, template_key: contact.key, kind: contact.key === 'pregnancy' || random.chance(0.85) ? 'home' : 'clinic', status, planned_at: new Date(`${day}T${String(random.int(8, 15)).padStart(2, '0')}:00:00+01:00`), staff_id: family.staffId });
-        if (status === 'done' && family.staffId) {
-          notes.push({ id: uuidv7(), child_id: childId, visit_id: visitId, author_id: family.staffId, body: random.pick(noteTexts), signed_at: new Date(`${day}T16:00:00+01:00`) });
+        if (status === 'no_show') {
+          // The family did not show; a new visit was made a week later.
+          visits.push({ id: uuidv7(), child_id: childId, template_key: contact.key, kind, status, planned_at: new Date(`${day}T${hour}:00:00+01:00`), staff_id: family.staffId });
+        }
+        const visitDay = status === 'no_show' ? weekday(addDays(day, 7)) : day;
+        const done = visitDay <= today;
+        visits.push({ id: visitId, child_id: childId, template_key: contact.key, kind, status: done ? 'done' : 'planned', planned_at: new Date(`${visitDay}T${hour}:00:00+01:00`), staff_id: family.staffId });
+        if (done && family.staffId) {
+          notes.push({ id: uuidv7(), child_id: childId, visit_id: visitId, author_id: family.staffId, body: random.pick(noteTexts), signed_at: new Date(`${visitDay}T16:00:00+01:00`) });
           if (birthDate && contact.key !== 'pregnancy') {
-            const ageDays = daysBetween(birthDate, day);
-            measurements.push({ id: uuidv7(), child_id: childId, visit_id: visitId, measured_on: day, weight_grams: typicalWeight(ageDays, random), length_cm: (50 + ageDays / 365 * 25 + random.next() * 2).toFixed(1), head_cm: (35 + Math.min(ageDays, 365) / 365 * 11 + random.next()).toFixed(1), recorded_by: family.staffId });
+            const ageDays = daysBetween(birthDate, visitDay);
+            measurements.push({ id: uuidv7(), child_id: childId, visit_id: visitId, measured_on: visitDay, weight_grams: typicalWeight(ageDays, random), length_cm: (50 + ageDays / 365 * 25 + random.next() * 2).toFixed(1), head_cm: (35 + Math.min(ageDays, 365) / 365 * 11 + random.next()).toFixed(1), recorded_by: family.staffId });
           }
         }
       } else if (contact.earliest <= addDays(today, 14) && family.staffId && random.chance(0.6)) {
         // Planned soon; some today, so "Min dag" has visits.
-        const dueToday = todaysVisits < 6 && random.chance(0.3);
-        const day = dueToday ? today : addDays(today, random.int(1, 14));
-        if (dueToday) todaysVisits++;
+        const dueToday = (todaysVisits.get(family.staffId) ?? 0) < 3 && random.chance(0.3);
+        const day = dueToday ? today : weekday(addDays(today, random.int(1, 14)));
+        if (dueToday) todaysVisits.set(family.staffId, (todaysVisits.get(family.staffId) ?? 0) + 1);
         visits.push({ id: uuidv7(), child_id: childId, template_key: contact.key, kind: 'home', status: 'planned', planned_at: new Date(`${day}T${String(random.int(8, 15)).padStart(2, '0')}:30:00+01:00`), staff_id: family.staffId });
       }
     }

@@ -187,7 +187,7 @@ export class ChildrenRepo {
       .where('id', '=', input.healthUnitId)
       .where('municipality_id', '=', actor.municipalityId)
       .executeTakeFirst();
-    if (!unit || unit.kind !== 'health_visiting') throw invalidFields([{ field: 'healthUnitId', code: 'invalid_choice' }]);
+    if (unit?.kind !== 'health_visiting') throw invalidFields([{ field: 'healthUnitId', code: 'invalid_choice' }]);
     const facts: ChildFacts = { childId: '', municipalityId: actor.municipalityId, healthUnitIds: [unit.id], enrolledUnitIds: [], responsibleStaffId: null };
     this.work.authorize('create', 'basic', facts);
     if (input.healthVisitorId) await this.checkStaffInUnit(trx, input.healthVisitorId, unit.id, 'healthVisitorId');
@@ -383,7 +383,7 @@ export class ChildrenRepo {
     const trx = await this.work.tx();
     await this.facts(trx, childId, 'update');
     const unit = await trx.selectFrom('units').select(['id', 'kind']).where('id', '=', input.unitId).where('municipality_id', '=', actor.municipalityId).executeTakeFirst();
-    if (!unit || unit.kind !== 'health_visiting') throw invalidFields([{ field: 'unitId', code: 'invalid_choice' }]);
+    if (unit?.kind !== 'health_visiting') throw invalidFields([{ field: 'unitId', code: 'invalid_choice' }]);
     if (input.staffId) await this.checkStaffInUnit(trx, input.staffId, unit.id, 'staffId');
     const startsOn = input.startsOn ?? todayInDenmark();
     const current = await trx.selectFrom('caseload_assignments').select(['id', 'starts_on']).where('child_id', '=', childId).where('ends_on', 'is', null).executeTakeFirst();
