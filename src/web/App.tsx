@@ -16,6 +16,7 @@ import { MyDay } from './routes/MyDay';
 import { NotFound } from './routes/NotFound';
 import { Organisation } from './routes/Organisation';
 import { RootError, RouteError } from './routes/RouteError';
+import { ScreeningInstruments } from './routes/ScreeningInstruments';
 import { SignIn } from './routes/SignIn';
 import { StaffCreate } from './routes/StaffCreate';
 import { StaffDetail } from './routes/StaffDetail';
@@ -24,6 +25,11 @@ import { UnitCreate } from './routes/UnitCreate';
 import { UnitEdit } from './routes/UnitEdit';
 import { VisitForm } from './routes/VisitForm';
 import { Week } from './routes/Week';
+import { UnitOverview, UnitOverviewIndex } from './routes/UnitOverview';
+import { WellbeingChildRating } from './routes/wellbeing/ChildRating';
+import { WellbeingRoundOverview } from './routes/wellbeing/RoundOverview';
+import { WellbeingRounds } from './routes/wellbeing/Rounds';
+import { WellbeingScaleAdmin } from './routes/wellbeing/ScaleAdmin';
 import i18n from './i18n';
 
 /** Routes. Danish paths, since the addresses are part of what users see. */
@@ -55,6 +61,11 @@ export const router = createBrowserRouter([
                   { path: '/boern/:id/foedsel', element: <BirthRegister /> },
                   { path: '/boern/:id/besoeg/nyt', element: <VisitForm key="record" mode="record" /> },
                   { path: '/boern/:id/besoeg/planlaeg', element: <VisitForm key="plan" mode="plan" /> },
+                  { path: '/trivsel', element: <WellbeingRounds /> },
+                  { path: '/trivsel/runder/:roundId', element: <WellbeingRoundOverview /> },
+                  { path: '/trivsel/runder/:roundId/boern/:childId', element: <WellbeingChildRating /> },
+                  { path: '/enhed', element: <UnitOverviewIndex /> },
+                  { path: '/enhed/:id', element: <UnitOverview /> },
                   {
                     path: '/admin',
                     element: <RequireAdmin />,
@@ -68,6 +79,8 @@ export const router = createBrowserRouter([
                       { path: 'medarbejdere/ny', element: <StaffCreate /> },
                       { path: 'medarbejdere/:id', element: <StaffDetail /> },
                       { path: 'adgangslog', element: <AuditLog /> },
+                      { path: 'trivselsskala', element: <WellbeingScaleAdmin /> },
+                      { path: 'screeningsvaerktoejer', element: <ScreeningInstruments /> },
                       { path: '*', element: <NotFound /> },
                     ],
                   },

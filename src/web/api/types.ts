@@ -551,3 +551,153 @@ export interface ChildProgramme {
   contacts: Contact[];
   extendedTrack: ExtendedTrack;
 }
+
+// ---- Screening (src/server/modules/screening/schema.ts) ----
+
+export const INSTRUMENT_IDS = ['adbb', 'm-adbb', 'epds'] as const;
+export type InstrumentId = (typeof INSTRUMENT_IDS)[number];
+export const RESPONDENT_ROLES = ['mother', 'father', 'co_parent'] as const;
+export type RespondentRole = (typeof RESPONDENT_ROLES)[number];
+export type Timepoint = 'pregnancy' | 'postnatal';
+export const NEXT_STEPS = [
+  'extra_visits',
+  'referral',
+  'cross_professional_meeting',
+  'rescreen',
+  'gp_referral',
+  'psychologist_referral',
+  'municipal_offer',
+  'group_course',
+  'no_further_action',
+  'other',
+] as const;
+export type NextStep = (typeof NEXT_STEPS)[number];
+export type TaskKind = 'adbb_repeat' | 'decision' | 'epds_rescreen' | 'epds_urgent';
+
+export interface InstrumentItem {
+  number: number;
+  topicDa: string;
+  topicEn: string;
+  minScore: number;
+  maxScore: number;
+  reverseScored: boolean;
+  /** Licensed wording, only when the municipality has loaded it. */
+  text: string | null;
+  /** Licensed response option labels in printed order, only when loaded. */
+  options: string[] | null;
+}
+
+export interface InstrumentThresholds {
+  default: number;
+  byRole: Record<RespondentRole, number> | null;
+  source: 'domain' | 'municipality';
+  version: number;
+}
+
+export interface Instrument {
+  id: InstrumentId;
+  version: string;
+  nameDa: string;
+  nameEn: string;
+  items: InstrumentItem[];
+  minTotal: number;
+  maxTotal: number;
+  ageRangeMonths: { min: number; max: number } | null;
+  requiredCertification: 'adbb' | null;
+  respondentRoles: RespondentRole[] | null;
+  urgentRule: { itemNumber: number; above: number } | null;
+  thresholds: InstrumentThresholds;
+  texts: { language: string; version: string; loadedAt: IsoInstant } | null;
+  textLanguages: string[];
+}
+
+export interface UpdateThresholdsInput {
+  version: number;
+  default: number;
+  byRole?: Partial<Record<RespondentRole, number>>;
+}
+
+export interface LoadTextsInput {
+  language: string;
+  version: string;
+  items: { number: number; text: string; options?: string[] | null }[];
+}
+
+export interface RecordScreeningInput {
+  instrument: InstrumentId;
+  observedOn: IsoDate;
+  /** Scored values in item order; null = not answered (EPDS only). */
+  answers: (number | null)[];
+  visitId?: string | null;
+  respondentRole?: RespondentRole;
+  respondentId?: string;
+  timepoint?: Timepoint;
+  pregnancyWeek?: number;
+  language?: string;
+}
+
+export interface Screening {
+  id: string;
+  childId: string;
+  instrument: InstrumentId;
+  definitionVersion: string;
+  observedOn: IsoDate;
+  /** Completed months on the observation date; null in pregnancy. */
+  ageMonths: number | null;
+  answers: (number | null)[];
+  complete: boolean;
+  total: number | null;
+  positive: boolean | null;
+  urgent: boolean;
+  threshold: number;
+  visitId: string | null;
+  recordedBy: StaffRef;
+  respondent: { id: string; name: string; role: RespondentRole } | null;
+  timepoint: Timepoint | null;
+  pregnancyWeek: number | null;
+  language: string | null;
+  createdAt: IsoInstant;
+}
+
+export interface RecordedScreening extends Screening {
+  followUp: { taskIds: string[]; flagId: string | null; completedTaskIds: string[] };
+}
+
+export interface ChildScreenings {
+  childId: string;
+  adbb: { cutOff: number; maxTotal: number; items: Screening[] };
+  mAdbb: { cutOff: number; maxTotal: number; items: Screening[] };
+  epds: {
+    maxTotal: number;
+    respondents: { personId: string; name: string; role: RespondentRole; cutOff: number; items: Screening[] }[];
+  };
+}
+
+/** A follow-up task after a screening (`Task`). */
+export interface Task extends FollowUpTask {
+  kind: TaskKind;
+  personId: string | null;
+  assignee: StaffRef;
+  suggestions: NextStep[];
+  sourceScreeningId: string | null;
+  status: 'open' | 'done';
+  completedAt: IsoInstant | null;
+  completedBy: StaffRef | null;
+  note: string | null;
+  decision: NextStep[] | null;
+  createdAt: IsoInstant;
+  version: number;
+}
+
+/** A flag on a child or parent (`Flag`). */
+export interface Flag extends FollowUpFlag {
+  kind: 'epds_self_harm';
+  personId: string | null;
+  sourceScreeningId: string | null;
+  raisedBy: StaffRef | null;
+  status: 'open' | 'resolved';
+  resolvedAt: IsoInstant | null;
+  resolvedBy: StaffRef | null;
+  resolutionNote: string | null;
+  version: number;
+}

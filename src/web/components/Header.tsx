@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Me } from '../api/types';
 import { seesChildren } from '../childText';
+import { DAYCARE_KINDS } from '../api/wellbeing';
 import { Icon } from './Icon';
 import { LanguagePicker } from './LanguagePicker';
 
@@ -22,11 +23,19 @@ export function navItemsFor(user: Me | null, t: (key: string) => string): NavIte
   if (!user) return [];
   const items: NavItem[] = [{ href: '/', label: t('nav.myDay') }];
   if (seesChildren(user)) items.push({ href: '/boern', label: t('nav.children') });
+  // Trivselsvurdering for daycare staff; the unit overview for staff/managers of a health-visiting or daycare unit.
+  const daycare = user.units.some((u) => DAYCARE_KINDS.includes(u.kind));
+  if (daycare) items.push({ href: '/trivsel', label: t('wellbeing.nav.rounds') });
+  if (daycare || user.units.some((u) => u.kind === 'health_visiting')) {
+    items.push({ href: '/enhed', label: t('wellbeing.nav.unitOverview') });
+  }
   if (user.isAdmin) {
     items.push(
       { href: '/admin/organisation', label: t('nav.organisation') },
       { href: '/admin/medarbejdere', label: t('nav.staff') },
       { href: '/admin/adgangslog', label: t('nav.audit') },
+      { href: '/admin/trivselsskala', label: t('wellbeing.nav.scale') },
+      { href: '/admin/screeningsvaerktoejer', label: t('nav.screening') },
       { href: '/api/docs', label: t('nav.api'), external: true, title: t('nav.apiTitle') },
     );
   }

@@ -2,6 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { da } from './da';
 import { en } from './en';
+import { wellbeingDa } from './wellbeing.da';
+import { wellbeingEn } from './wellbeing.en';
 
 /** Languages the UI is complete in. Danish is the default. */
 export const LANGUAGES = ['da', 'en'] as const;
@@ -19,7 +21,10 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { da: { translation: da }, en: { translation: en } },
+  resources: {
+    da: { translation: { ...da, wellbeing: wellbeingDa } },
+    en: { translation: { ...en, wellbeing: wellbeingEn } },
+  },
   lng: storedLanguage(),
   fallbackLng: 'da',
   supportedLngs: [...LANGUAGES],

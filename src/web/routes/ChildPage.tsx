@@ -23,16 +23,18 @@ import { EnrolmentsTab } from './child/EnrolmentsTab';
 import { FamilyTab } from './child/FamilyTab';
 import { HealthTab } from './child/HealthTab';
 import { JournalTab } from './child/JournalTab';
+import { ScreeningTab } from './child/ScreeningTab';
+import { ChildWellbeingTab, useSeesWellbeing } from './wellbeing/ChildWellbeingTab';
 
 /** The tabs of a child's page, by their (Danish) address `?fane=…`. */
-const HEALTH_TABS = ['sundhedspleje', 'journal'] as const;
+const HEALTH_TABS = ['sundhedspleje', 'journal', 'screening'] as const;
 const BASIC_TABS = ['stamdata', 'familie', 'dagtilbud'] as const;
-type TabKey = (typeof HEALTH_TABS)[number] | (typeof BASIC_TABS)[number];
+type TabKey = (typeof HEALTH_TABS)[number] | (typeof BASIC_TABS)[number] | 'trivsel';
 
 /**
  * `/boern/:id`: the child's page. The header (name, masked CPR with "Vis CPR-nummer", age,
  * status) and tabs: for the child's health-visiting unit "Sundhedspleje" (programme, visits,
- * extended track) and "Journal og målinger"; for everyone who may see the child "Stamdata",
+ * extended track), "Journal og målinger" and "Screening" (ADBB, m-ADBB, EPDS, follow-up); for everyone who may see the child "Stamdata",
  * "Forældre og husstand" and "Dagtilbud og skole". A pedagogue never gets the health tabs.
  */
 export function ChildPage() {
@@ -41,6 +43,7 @@ export function ChildPage() {
   const [params] = useSearchParams();
   const summary = useSummaryHost();
   const child = useQuery({ queryKey: childKeys.detail(id), queryFn: () => getChild(id), staleTime: 0 });
+  const seesWellbeing = useSeesWellbeing(); // daycare staff only: the API refuses health visitors
 
   if (child.isPending) {
     return (
@@ -73,6 +76,7 @@ export function ChildPage() {
 
   const c = child.data;
   const tabs: TabKey[] = c.access.health ? [...HEALTH_TABS, ...BASIC_TABS] : [...BASIC_TABS];
+  if (seesWellbeing) tabs.push('trivsel');
   const asked = params.get('fane') as TabKey | null;
   const current: TabKey = asked && tabs.includes(asked) ? asked : tabs[0];
   const name = childName(c, t);
@@ -87,14 +91,16 @@ export function ChildPage() {
       <TabNav
         label={t('child.tabsLabel')}
         current={current}
-        items={tabs.map((key) => ({ key, label: t(`child.tab.${key}`), to: `?fane=${key}` }))}
+        items={tabs.map((key) => ({ key, label: key === 'trivsel' ? t('wellbeing.childTab.tab') : t(`child.tab.${key}`), to: `?fane=${key}` }))}
       />
       <div className="spire-tab-body">
         {current === 'sundhedspleje' ? <HealthTab child={c} /> : null}
         {current === 'journal' ? <JournalTab child={c} /> : null}
+        {current === 'screening' ? <ScreeningTab child={c} /> : null}
         {current === 'stamdata' ? <BasicTab child={c} onReload={() => void child.refetch()} /> : null}
         {current === 'familie' ? <FamilyTab child={c} onReload={() => void child.refetch()} /> : null}
         {current === 'dagtilbud' ? <EnrolmentsTab child={c} onReload={() => void child.refetch()} /> : null}
+        {current === 'trivsel' ? <ChildWellbeingTab childId={c.id} /> : null}
       </div>
     </PageSummaryProvider>
   );

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getMyDay, myDayKeys } from '../api/myDay';
@@ -16,7 +16,7 @@ import { Icon } from '../components/Icon';
 import { PageTitle } from '../components/PageTitle';
 import { Spinner } from '../components/Spinner';
 import { ContactStatusBadge, VisitStatusBadge } from '../components/StatusBadges';
-import { danishHour, formatDate, formatLongDate, formatTime, todayIso } from '../format';
+import { danishHour, formatDate, formatDateTimeShort, formatLongDate, formatTime, todayIso } from '../format';
 
 type Cert = MyDayData['certifications'][number];
 
@@ -75,6 +75,8 @@ function MyDayContent({ data, health, manager }: { data: MyDayData; health: bool
           </ul>
         </Alert>
       ) : null}
+
+      <UrgentFollowUp tasks={data.tasks} flags={data.flags ?? []} />
 
       {data.admin ? (
         <section className="mt-7" aria-labelledby="myday-admin">
@@ -198,6 +200,13 @@ function HealthDay({ data, manager }: { data: MyDayData; manager: boolean }) {
         </ul>
       </section>
 
+      {data.tasks.length > 0 || (data.flags ?? []).length > 0 ? (
+        <section className="mt-7" aria-labelledby="myday-tasks">
+          <h2 id="myday-tasks" className="mt-0">{t('myDay.tasks')}</h2>
+          <TaskList tasks={data.tasks} flags={data.flags ?? []} />
+        </section>
+      ) : null}
+
       <section className="mt-7" aria-labelledby="myday-visits">
         <div className="spire-section-head">
           <h2 id="myday-visits" className="mt-0">{t('myDay.visits')}</h2>
@@ -213,12 +222,6 @@ function HealthDay({ data, manager }: { data: MyDayData; manager: boolean }) {
         )}
       </section>
 
-      {data.tasks.length > 0 || (data.flags ?? []).length > 0 ? (
-        <section className="mt-7" aria-labelledby="myday-tasks">
-          <h2 id="myday-tasks" className="mt-0">{t('myDay.tasks')}</h2>
-          <TaskList tasks={data.tasks} flags={data.flags ?? []} />
-        </section>
-      ) : null}
 
       <section className="mt-7" aria-labelledby="myday-contacts">
         <h2 id="myday-contacts" className="mt-0">{manager ? t('myDay.contactsHeadingUnit') : t('myDay.contactsHeading')}</h2>
@@ -244,32 +247,116 @@ function HealthDay({ data, manager }: { data: MyDayData; manager: boolean }) {
   );
 }
 
-/** Follow-up tasks after screenings and open flags, each leading to the child. */
+/** The child's Screening tab, where tasks are completed and flags resolved. */
+const screeningTab = (childId: string) => `/boern/${encodeURIComponent(childId)}?fane=screening`;
+
+/**
+ * Urgent follow-up at the top of Min dag: open EPDS item-10 flags (and other urgent flags) and
+ * urgent tasks, each leading to the child's Screening tab. Nothing is shown when there is none.
+ */
+function UrgentFollowUp({ tasks, flags }: { tasks: FollowUpTask[]; flags: FollowUpFlag[] }) {
+  const { t } = useTranslation();
+  const urgentFlags = flags.filter((f) => f.severity === 'urgent');
+  const urgentTasks = tasks.filter((x) => x.urgent);
+  if (urgentFlags.length === 0 && urgentTasks.length === 0) return null;
+  const selfHarm = urgentFlags.some((f) => f.kind === 'epds_self_harm');
+  return (
+    <Alert
+      variant="error"
+      heading={selfHarm ? t('myDay.selfHarmHeading') : t('myDay.urgentHeading')}
+      announce={false}
+      className="mt-6 spire-urgent-followup"
+      id="myday-urgent"
+    >
+      {selfHarm ? <p className="alert-text">{t('myDay.selfHarmText')}</p> : null}
+      <ul className="alert-text">
+        {urgentFlags.map((f) => (
+          <li key={f.id}>
+            <span className="weight-semibold">{t(`flagKind.${f.kind}`, { defaultValue: f.kind })}</span>
+            {' · '}
+            <Link to={screeningTab(f.childId)}>
+              {f.childName}
+              {f.personName ? ` (${f.personName})` : ''}
+            </Link>
+            <span className="spire-muted"> · {t('myDay.flagRaised', { date: formatDateTimeShort(f.raisedAt) })}</span>
+          </li>
+        ))}
+        {urgentTasks.map((task) => (
+          <li key={task.id}>
+            <span className="weight-semibold">{t(`taskKind.${task.kind}`, { defaultValue: task.kind })}</span>
+            {' · '}
+            <Link to={screeningTab(task.childId)}>
+              {task.childName}
+              {task.personName ? ` (${task.personName})` : ''}
+            </Link>
+            <span className="spire-muted"> · {t('myDay.taskDue', { date: formatDate(task.dueOn) })}</span>
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
+
+/** Follow-up tasks after screenings and open flags, urgent first, each leading to the child's Screening tab. */
 function TaskList({ tasks, flags }: { tasks: FollowUpTask[]; flags: FollowUpFlag[] }) {
   const { t } = useTranslation();
-  return (
-    <ul className="spire-unit-list nobullet-list">
-      {flags.map((f) => (
-        <li key={f.id}>
-          <Badge variant={f.severity === 'moderate' ? 'warning' : 'error'}>{t(`flagSeverity.${f.severity}`)}</Badge>{' '}
-          <span className="weight-semibold">{t(`flagKind.${f.kind}`, { defaultValue: f.kind })}</span>
-          {' · '}
-          <Link to={`/boern/${encodeURIComponent(f.childId)}?fane=sundhedspleje`}>{f.childName}</Link>
-          {f.personName ? <span className="spire-muted"> ({f.personName})</span> : null}
-        </li>
-      ))}
-      {tasks.map((task) => (
-        <li key={task.id}>
+  type Row = { id: string; what: string; childId: string; childName: string; personName: string | null; due: string; badges: ReactNode; order: number };
+  const rows: Row[] = [
+    ...flags.map((f) => ({
+      id: f.id,
+      what: t(`flagKind.${f.kind}`, { defaultValue: f.kind }),
+      childId: f.childId,
+      childName: f.childName,
+      personName: f.personName,
+      due: t('myDay.flagRaised', { date: formatDateTimeShort(f.raisedAt) }),
+      badges: <Badge variant={f.severity === 'moderate' ? 'warning' : 'error'}>{t(`flagSeverity.${f.severity}`)}</Badge>,
+      order: f.severity === 'urgent' ? 0 : 2,
+    })),
+    ...tasks.map((task) => ({
+      id: task.id,
+      what: t(`taskKind.${task.kind}`, { defaultValue: task.kind }),
+      childId: task.childId,
+      childName: task.childName,
+      personName: task.personName,
+      due: formatDate(task.dueOn),
+      badges: (
+        <>
           {task.urgent ? <Badge variant="error">{t('myDay.urgent')}</Badge> : null}
-          {task.overdue ? <Badge variant="warning">{t('myDay.taskOverdue')}</Badge> : null}{' '}
-          <span className="weight-semibold">{t(`taskKind.${task.kind}`, { defaultValue: task.kind })}</span>
-          {' · '}
-          <Link to={`/boern/${encodeURIComponent(task.childId)}?fane=sundhedspleje`}>{task.childName}</Link>
-          {task.personName ? <span className="spire-muted"> ({task.personName})</span> : null}
-          <span className="spire-muted"> · {t('myDay.taskDue', { date: formatDate(task.dueOn) })}</span>
-        </li>
-      ))}
-    </ul>
+          {task.urgent && task.overdue ? ' ' : null}
+          {task.overdue ? <Badge variant="warning">{t('myDay.taskOverdue')}</Badge> : null}
+          {!task.urgent && !task.overdue ? <Badge variant="info">{t('myDay.taskOpen')}</Badge> : null}
+        </>
+      ),
+      order: task.urgent ? 1 : task.overdue ? 3 : 4,
+    })),
+  ];
+  // Stable: the server's order (urgent first, then by due date) within each group.
+  const sorted = rows.map((r, i) => ({ r, i })).sort((a, b) => a.r.order - b.r.order || a.i - b.i).map((x) => x.r);
+  return (
+    <DataTable<Row>
+      caption={t('myDay.tasks')}
+      captionHidden
+      rows={sorted}
+      rowKey={(r) => r.id}
+      columns={[
+        { key: 'what', header: t('myDay.colTask'), rowHeader: true, render: (r) => r.what },
+        {
+          key: 'child',
+          header: t('myDay.colChild'),
+          render: (r) => (
+            <>
+              <Link to={screeningTab(r.childId)}>
+                {r.childName}
+                <span className="sr-only"> {t('myDay.openScreening')}</span>
+              </Link>
+              {r.personName ? <span className="spire-fact-sub spire-muted">{r.personName}</span> : null}
+            </>
+          ),
+        },
+        { key: 'due', header: t('myDay.colDue'), className: 'spire-nowrap', render: (r) => r.due },
+        { key: 'status', header: t('myDay.colStatus'), render: (r) => r.badges },
+      ]}
+    />
   );
 }
 

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../api/types';
+import { DAYCARE_KINDS, levelLabel, levelMeaning, type ScaleLevel } from '../../api/wellbeing';
+import { formatNumber } from '../../format';
+import './wellbeing.css';
+
+/** The user's daycare units (where wellbeing ratings are made). */
+export const daycareUnits = (me: Me | null) => (me ? me.units.filter((u) => DAYCARE_KINDS.includes(u.kind)) : []);
+
+/** A share 0–1 as "42 %". */
+export function usePercent() {
+  const { t } = useTranslation();
+  return (share: number | null | undefined) =>
+    share === null || share === undefined ? t('common.none') : t('wellbeing.percent', { value: formatNumber(share * 100) });
+}
+
+/** A level: a coloured dot and its label as text (never colour alone), optionally with its meaning. */
+export function LevelBadge({ level, withMeaning }: { level: ScaleLevel; withMeaning?: boolean }) {
+  return (
+    <span>
+      <span className="spire-level">
+        <span className="spire-level-swatch" style={{ background: level.colour }} aria-hidden="true" />
+        {levelLabel(level)}
+      </span>
+      {withMeaning ? <span className="spire-level-meaning">{levelMeaning(level)}</span> : null}
+    </span>
+  );
+}
+
+/**
+ * A simple horizontal bar chart: a picture for sighted users (hidden from screen readers);
+ * the same numbers are always in a table next to it.
+ */
+export function Bars({ items }: { items: { key: string; label: string; value: number; max: number; text: string; colour?: string }[] }) {
+  return (
+    <ul className="spire-bars" aria-hidden="true">
+      {items.map((b) => (
+        <li key={b.key}>
+          <span>{b.label}</span>
+          <span className="spire-bar-track">
+            <span
+              className="spire-bar-fill"
+              style={{
+                display: 'block',
+                width: `${b.max > 0 ? Math.round((b.value / b.max) * 100) : 0}%`,
+                background: b.colour,
+              }}
+            />
+          </span>
+          <span className="spire-bar-value">{b.text}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
