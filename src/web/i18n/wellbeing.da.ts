@@ -83,6 +83,7 @@ export const wellbeingDa = {
     col: { rater: 'Medarbejder', level: 'Vurdering', comment: 'Kommentar', date: 'Dato' },
     jointHeading: 'Fælles vurdering',
     jointRule: 'Den fælles vurdering kan først gemmes, når mindst to forskellige medarbejdere har vurderet barnet hver for sig.',
+    jointNotYet_zero: 'Ingen har vurderet barnet endnu. Der mangler vurderinger fra to forskellige medarbejdere.',
     jointNotYet_one: '{{count}} medarbejder har vurderet barnet. Der mangler mindst én vurdering mere fra en anden medarbejder.',
     jointNotYet_other: '{{count}} medarbejdere har vurderet barnet. Der mangler mindst én vurdering mere fra en anden medarbejder.',
     jointLevel: 'Fælles vurdering',

@@ -85,6 +85,7 @@ export const wellbeingEn: WellbeingTexts = {
     col: { rater: 'Staff member', level: 'Rating', comment: 'Comment', date: 'Date' },
     jointHeading: 'Joint rating',
     jointRule: 'The joint rating can only be saved once at least two different staff members have rated the child separately.',
+    jointNotYet_zero: 'Nobody has rated the child yet. Ratings from two different staff members are needed.',
     jointNotYet_one: '{{count}} staff member has rated the child. At least one more rating from another staff member is needed.',
     jointNotYet_other: '{{count}} staff members have rated the child. At least one more rating from another staff member is needed.',
     jointLevel: 'Joint rating',

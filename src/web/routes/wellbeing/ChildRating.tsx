@@ -331,9 +331,10 @@ function Joint({ data, unitId, onReload }: { data: ChildInRound; unitId: string 
   );
   const [level, setLevel] = useState(joint?.level.key ?? '');
   const [comment, setComment] = useState('');
-  const [participants, setParticipants] = useState<string[]>(() =>
-    joint ? joint.participants.map((p) => p.id) : Array.from(new Set([me.id, ...raters])),
-  );
+  // Until the user changes the choice: the earlier participants, or you and everyone who has rated.
+  const [chosen, setParticipants] = useState<string[] | null>(null);
+  const participants =
+    chosen ?? (joint ? joint.participants.map((p) => p.id) : Array.from(new Set([me.id, ...raters])));
   const [saved, setSaved] = useState(0);
 
   const mutation = useMutation({
@@ -479,7 +480,7 @@ function Joint({ data, unitId, onReload }: { data: ChildInRound; unitId: string 
                   label={p.id === me.id ? `${p.name} ${t('wellbeing.child.you')}` : p.name}
                   checked={participants.includes(p.id)}
                   onChange={(on) =>
-                    setParticipants((all) => (on ? [...all, p.id] : all.filter((x) => x !== p.id)))
+                    setParticipants(on ? [...participants, p.id] : participants.filter((x) => x !== p.id))
                   }
                 />
               ))}

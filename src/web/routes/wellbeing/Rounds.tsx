@@ -186,7 +186,7 @@ function CreateRoundForm({ unitId }: { unitId: string }) {
           error={form.errors.year}
           options={years.map((y) => ({ value: y, label: y }))}
         />
-        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+        <button type="submit" className="button button-primary mt-4" disabled={mutation.isPending}>
           {mutation.isPending ? t('wellbeing.rounds.creating') : t('wellbeing.rounds.create')}
         </button>
       </form>

@@ -33,7 +33,7 @@ export function LevelBadge({ level, withMeaning }: { level: ScaleLevel; withMean
  */
 export function Bars({ items }: { items: { key: string; label: string; value: number; max: number; text: string; colour?: string }[] }) {
   return (
-    <ul className="spire-bars" aria-hidden="true">
+    <ul className="spire-bars nobullet-list" aria-hidden="true">
       {items.map((b) => (
         <li key={b.key}>
           <span>{b.label}</span>
