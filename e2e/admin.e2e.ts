@@ -105,11 +105,12 @@ test.describe.serial('administrator journey', () => {
     await expect(units.getByText(unitName)).toBeVisible();
     await expect(units).toContainText('Sundhedspleje');
     await expect(page.getByText('Ingen besøg i dag')).toBeVisible();
-    // A health visitor sees Min dag and Børn in the navigation, no administrator screens.
+    // A health visitor sees Min dag, Børn and the unit overview in the navigation, no administrator screens.
     const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
-    await expect(nav.getByRole('link')).toHaveCount(2);
-    await expect(nav.getByRole('link', { name: 'Min dag' })).toBeVisible();
-    await expect(nav.getByRole('link', { name: 'Børn' })).toBeVisible();
+    await expect(nav.getByRole('link')).toHaveText(['Min dag', 'Børn', 'Enhedsoverblik']);
+    for (const adminOnly of ['Organisation', 'Medarbejdere', 'Adgangslog']) {
+      await expect(nav.getByRole('link', { name: adminOnly })).toHaveCount(0);
+    }
     await expect(page.getByRole('link', { name: 'API' })).toHaveCount(0);
     await signOut(page);
   });
