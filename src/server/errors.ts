@@ -38,6 +38,14 @@ export const forbidden = () => new Problem(403, 'access.denied');
 export const notFound = () => new Problem(404, 'not_found');
 /** 409: the row changed since the client read it. */
 export const staleVersion = () => new Problem(409, 'conflict.stale_version');
+/**
+ * Optimistic concurrency: an update filtered on `version = <the version the client read>`
+ * must have changed exactly one row; otherwise someone changed it first → 409.
+ * @example expectCurrentVersion(await trx.updateTable('units').set(…).where('version', '=', input.version).executeTakeFirst());
+ */
+export function expectCurrentVersion(result: { numUpdatedRows: bigint }): void {
+  if (Number(result.numUpdatedRows) !== 1) throw staleVersion();
+}
 /** 400: one or more fields are wrong. */
 export const invalidFields = (fields: FieldIssue[]) => new Problem(400, 'validation.failed', { fields });
 

@@ -13,7 +13,7 @@ import type { Work } from '../../access/work';
 import { todayInDenmark } from '../../clock';
 import { isUniqueViolation } from '../../db/errors';
 import type { DB } from '../../db/types';
-import { type FieldIssue, invalidFields, notFound, Problem, staleVersion } from '../../errors';
+import { expectCurrentVersion, type FieldIssue, invalidFields, notFound, Problem } from '../../errors';
 import { mergeChildRecords } from './merge';
 import { ageToday, displayName, maskedCpr, safeCriterion } from './present';
 import type { ChildDetailShape, ChildSummaryShape, GuardianInputShape, RegisterChildInput } from './schema';
@@ -268,7 +268,7 @@ export class ChildrenRepo {
       .where('id', '=', childId)
       .where('version', '=', input.version)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw staleVersion();
+    expectCurrentVersion(updated);
     await trx
       .updateTable('children')
       .set({ status: 'born', discharged_within_72h: input.dischargedWithin72h, born_registered_at: new Date() })
@@ -297,7 +297,7 @@ export class ChildrenRepo {
       .where('id', '=', childId)
       .where('version', '=', input.version)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw staleVersion();
+    expectCurrentVersion(updated);
     if (input.expectedDate !== undefined || input.dischargedWithin72h !== undefined) {
       const set: { expected_date?: string; discharged_within_72h?: boolean } = {};
       if (input.expectedDate !== undefined) set.expected_date = input.expectedDate;
@@ -334,7 +334,7 @@ export class ChildrenRepo {
       .where('id', '=', relationId)
       .where('version', '=', input.version)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw staleVersion();
+    expectCurrentVersion(updated);
     const personChanges: { phone?: string | null; email?: string | null; preferred_language?: string; interpreter_needed?: boolean } = {};
     if (input.phone !== undefined) personChanges.phone = input.phone;
     if (input.email !== undefined) personChanges.email = input.email;
@@ -372,7 +372,7 @@ export class ChildrenRepo {
       .where('id', '=', enrolmentId)
       .where('version', '=', input.version)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw staleVersion();
+    expectCurrentVersion(updated);
     this.work.audit({ action: 'update', category: 'basic', subjectIds: [enrolment.child_id], outcome: 'allowed' });
     return this.load(trx, enrolment.child_id, facts);
   }

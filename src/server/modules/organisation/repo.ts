@@ -6,7 +6,7 @@ import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Work } from '../../access/work';
 import type { DB } from '../../db/types';
-import { invalidFields, notFound, Problem, staleVersion } from '../../errors';
+import { expectCurrentVersion, invalidFields, notFound, Problem } from '../../errors';
 import { isUniqueViolation } from '../../db/errors';
 import type { CreateUnitInput, UnitShape, UpdateUnitInput } from './schema';
 
@@ -144,7 +144,7 @@ export class OrganisationRepo {
       .where('id', '=', id)
       .where('version', '=', input.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw staleVersion();
+    expectCurrentVersion(result);
     this.work.audit({ action: 'update', category: 'organisation', outcome: 'allowed', detail: { unit: id } });
     return this.getUnit(id);
   }

@@ -9,7 +9,7 @@ import type { Work } from '../../access/work';
 import { todayInDenmark } from '../../clock';
 import { isUniqueViolation } from '../../db/errors';
 import type { DB } from '../../db/types';
-import { type FieldIssue, invalidFields, Problem, staleVersion } from '../../errors';
+import { expectCurrentVersion, type FieldIssue, invalidFields, Problem, staleVersion } from '../../errors';
 import { staffActor } from '../visits/checks';
 import { guardChildHealth } from '../visits/child-guard';
 import { contactsFor, loadTemplates, windowIsSound } from './schedule';
@@ -108,7 +108,7 @@ export class ProgrammeRepo {
       .where('id', '=', open.id)
       .where('version', '=', input.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw staleVersion();
+    expectCurrentVersion(result);
     this.work.audit({ action: 'update', category: 'health', subjectIds: [childId], outcome: 'allowed', detail: { extendedTrack: open.id, ended: endsOn } });
     return this.track(trx, childId);
   }

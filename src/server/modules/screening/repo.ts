@@ -12,7 +12,7 @@ import { hasValidCertification, type StaffActor } from '../../access/actor';
 import type { Work } from '../../access/work';
 import { todayInDenmark } from '../../clock';
 import type { DB } from '../../db/types';
-import { type FieldIssue, invalidFields, notFound, Problem, staleVersion } from '../../errors';
+import { expectCurrentVersion, type FieldIssue, invalidFields, notFound, Problem, staleVersion } from '../../errors';
 import type { Language } from '../../i18n';
 import { guardChildHealth } from '../visits/child-guard';
 import { cutOffInForce, definitionOf, domainRole, instrumentIds, REQUIRED_CERTIFICATION, respondentRoles, type ThresholdsInForce } from './definitions';
@@ -102,7 +102,7 @@ export class ScreeningRepo {
         .where('instrument_id', '=', id)
         .where('version', '=', input.version)
         .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) throw staleVersion();
+      expectCurrentVersion(updated);
     }
     this.work.audit({
       action: 'update',

@@ -10,7 +10,7 @@ import { decide } from '../../access/policy';
 import type { Work } from '../../access/work';
 import { todayInDenmark } from '../../clock';
 import type { DB } from '../../db/types';
-import { invalidFields, notFound, Problem, staleVersion } from '../../errors';
+import { expectCurrentVersion, invalidFields, notFound, Problem } from '../../errors';
 import { guardChildHealth } from '../visits/child-guard';
 import { caseloadFacts, flagOrder, flagQuery, presentFlag, presentTask, taskOrder, taskQuery } from './queries';
 import type { CompleteTaskInput, FlagShape, MyTasksShape, ResolveFlagInput, TaskShape } from './schema';
@@ -147,7 +147,7 @@ export class TasksRepo {
       .where('version', '=', input.version)
       .where('status', '=', 'open')
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw staleVersion();
+    expectCurrentVersion(result);
     this.work.audit({
       action: 'update',
       category: 'health',
@@ -174,7 +174,7 @@ export class TasksRepo {
       .where('version', '=', input.version)
       .where('status', '=', 'open')
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw staleVersion();
+    expectCurrentVersion(result);
     this.work.audit({
       action: 'update',
       category: 'health',

@@ -8,7 +8,7 @@ import type { Work } from '../../access/work';
 import { hashPassword } from '../../auth/passwords';
 import { isUniqueViolation } from '../../db/errors';
 import type { DB } from '../../db/types';
-import { invalidFields, notFound, Problem, staleVersion } from '../../errors';
+import { expectCurrentVersion, invalidFields, notFound, Problem } from '../../errors';
 import { todayInDenmark } from '../../clock';
 import type {
   AddCertificationInput,
@@ -157,7 +157,7 @@ export class StaffRepo {
       .where('id', '=', id)
       .where('version', '=', input.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw staleVersion();
+    expectCurrentVersion(result);
     if (input.active === false) await trx.deleteFrom('sessions').where('staff_id', '=', id).execute();
     this.work.audit({
       action: 'update',
@@ -230,7 +230,7 @@ export class StaffRepo {
       .where('id', '=', membershipId)
       .where('version', '=', input.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw staleVersion();
+    expectCurrentVersion(result);
     this.work.audit({ action: 'update', category: 'staff', subjectIds: [membership.staff_id], outcome: 'allowed' });
     return this.load(trx, membership.staff_id);
   }

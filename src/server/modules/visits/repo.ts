@@ -8,7 +8,7 @@ import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Work } from '../../access/work';
 import type { DB } from '../../db/types';
-import { type FieldIssue, invalidFields, notFound, staleVersion } from '../../errors';
+import { expectCurrentVersion, type FieldIssue, invalidFields, notFound } from '../../errors';
 import { loadTemplates } from '../programme/schedule';
 import { guardChildHealth } from './child-guard';
 import { staffActor, unknownStaff } from './checks';
@@ -98,7 +98,7 @@ export class VisitsRepo {
       .where('id', '=', visitId)
       .where('version', '=', input.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw staleVersion();
+    expectCurrentVersion(result);
     this.work.audit({
       action: 'update',
       category: 'health',

@@ -26,7 +26,7 @@ import type { Action } from '../../access/policy';
 import type { Work } from '../../access/work';
 import { todayInDenmark } from '../../clock';
 import type { DB } from '../../db/types';
-import { type FieldIssue, forbidden, invalidFields, notFound, Problem, staleVersion } from '../../errors';
+import { expectCurrentVersion, type FieldIssue, forbidden, invalidFields, notFound, Problem, staleVersion } from '../../errors';
 import { displayName } from '../children/present';
 import {
   DAYCARE_AND_SCHOOL,
@@ -131,7 +131,7 @@ export class WellbeingRepo {
         .where('municipality_id', '=', actor.municipalityId)
         .where('version', '=', input.version)
         .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) throw staleVersion();
+      expectCurrentVersion(updated);
     }
     this.work.audit({ action: 'update', category: 'organisation', outcome: 'allowed', detail: { wellbeingScale: input.scale, definitionVersion: scale.definitionVersion } });
     return this.scale();
