@@ -38,6 +38,7 @@ import { Spinner } from '../components/Spinner';
 import { formatDate, todayIso } from '../format';
 import { type FormErrors, isEmail, latestSummary, useFormErrors } from '../forms';
 import { MIN_PASSWORD_LENGTH } from './StaffCreate';
+import { FormActions } from '../components/FormActions';
 
 const DETAIL_FIELDS = ['name', 'email', 'profession'] as const;
 const MEMBERSHIP_FIELDS = ['unitId', 'startsOn', 'endsOn'] as const;
@@ -612,14 +613,7 @@ function EndMembershipDialog({
             required
           />
         </div>
-        <div className="spire-actions mt-6">
-          <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? t('common.saving') : t('staffDetail.endConfirm')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions pending={mutation.isPending} submitLabel={t('staffDetail.endConfirm')} onCancel={onClose} cancelStyle="secondary" />
       </form>
     </Modal>
   );

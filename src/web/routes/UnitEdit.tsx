@@ -21,6 +21,7 @@ import {
   validateUnit,
 } from '../components/UnitFormFields';
 import { useFormErrors } from '../forms';
+import { FormActions } from '../components/FormActions';
 
 /** `/admin/organisation/enheder/:id`: edit a unit; sends `version`, handles 409 with a reload. */
 export function UnitEdit() {
@@ -100,14 +101,7 @@ export function UnitEdit() {
         {unit.data && org.data && version !== null ? (
           <form onSubmit={submit} noValidate>
             <UnitFormFields values={values} onChange={setValues} form={form} districts={org.data.districts} />
-            <div className="spire-actions mt-6">
-              <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-                {mutation.isPending ? t('common.saving') : t('common.save')}
-              </button>
-              <button type="button" className="button button-secondary" onClick={() => navigate('/admin/organisation')}>
-                {t('common.cancel')}
-              </button>
-            </div>
+            <FormActions pending={mutation.isPending} submitLabel={t('common.save')} onCancel={() => navigate('/admin/organisation')} cancelStyle="secondary" />
           </form>
         ) : null}
       </div>

@@ -13,6 +13,7 @@ import { usePageSummary } from '../../components/PageSummary';
 import { formatDate, todayIso } from '../../format';
 import { useFormErrors } from '../../forms';
 import { Facts, Section, useNotice } from './shared';
+import { FormActions } from '../../components/FormActions';
 
 /** "Stamdata": the child's basic facts (editable by the health-visiting unit) and who is responsible. */
 export function BasicTab({ child, onReload }: { child: ChildDetail; onReload: () => void }) {
@@ -286,14 +287,7 @@ function CaseloadSection({ child }: { child: ChildDetail }) {
           />
           <TextAreaField id={form.id('reason')} label={t('caseload.reasonLabel')} hint={t('caseload.reasonHint')} value={values.reason} onChange={set('reason')} error={form.errors.reason} rows={3} maxLength={500} required />
           <TextField id={form.id('startsOn')} type="date" label={t('caseload.startsOn')} value={values.startsOn} onChange={set('startsOn')} error={form.errors.startsOn} width="s" required />
-          <div className="spire-actions mt-6">
-            <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-              {mutation.isPending ? t('common.saving') : t('caseload.moveSubmit')}
-            </button>
-            <button type="button" className="button button-tertiary" onClick={() => setMoving(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions pending={mutation.isPending} submitLabel={t('caseload.moveSubmit')} onCancel={() => setMoving(false)} />
         </form>
       ) : null}
       {child.access.health && child.caseload.history.length > 0 ? (

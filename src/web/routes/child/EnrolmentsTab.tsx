@@ -15,6 +15,7 @@ import { usePageSummary } from '../../components/PageSummary';
 import { formatDate, todayIso } from '../../format';
 import { useFormErrors } from '../../forms';
 import { Section, useNotice } from './shared';
+import { FormActions } from '../../components/FormActions';
 
 /** "Dagtilbud og skole": enrolments (also a planned start); the health-visiting unit adds and ends them. */
 export function EnrolmentsTab({ child, onReload }: { child: ChildDetail; onReload: () => void }) {
@@ -148,14 +149,7 @@ function AddEnrolment({ child, onAdded }: { child: ChildDetail; onAdded: (text: 
             <TextField id={form.id('startsOn')} type="date" label={t('enrolment.startsOn')} hint={t('enrolment.startsOnHint')} value={values.startsOn} onChange={set('startsOn')} error={form.errors.startsOn} width="s" required />
             <TextField id={form.id('endsOn')} type="date" label={t('enrolment.endsOn')} hint={t('staffDetail.endsOnHint')} value={values.endsOn} onChange={set('endsOn')} error={form.errors.endsOn} min={values.startsOn || undefined} width="s" optional />
           </div>
-          <div className="spire-actions mt-6">
-            <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-              {mutation.isPending ? t('common.saving') : t('enrolment.addSubmit')}
-            </button>
-            <button type="button" className="button button-tertiary" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions pending={mutation.isPending} submitLabel={t('enrolment.addSubmit')} onCancel={() => setOpen(false)} />
         </form>
       ) : (
         <button type="button" className="button button-secondary mt-5" onClick={() => setOpen(true)}>
@@ -220,14 +214,7 @@ function EndEnrolmentDialog({
         >
           <TextField id={form.id('endsOn')} type="date" label={t('enrolment.lastDay')} value={endsOn} onChange={setEndsOn} error={form.errors.endsOn} min={enrolment?.startsOn} width="s" required />
         </div>
-        <div className="spire-actions mt-6">
-          <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? t('common.saving') : t('enrolment.endConfirm')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions pending={mutation.isPending} submitLabel={t('enrolment.endConfirm')} onCancel={onClose} cancelStyle="secondary" />
       </form>
     </Modal>
   );

@@ -22,6 +22,7 @@ import { usePageSummary } from '../../components/PageSummary';
 import { formatDate, formatPhone, languageName } from '../../format';
 import { isEmail, useFormErrors } from '../../forms';
 import { Facts, Section, useNotice } from './shared';
+import { FormActions } from '../../components/FormActions';
 
 /** "Forældre og husstand": the adults with custody, living arrangement and contact; siblings; the household. */
 export function FamilyTab({ child, onReload }: { child: ChildDetail; onReload: () => void }) {
@@ -260,14 +261,7 @@ function AddAdult({ child }: { child: ChildDetail }) {
       {open ? (
         <form onSubmit={submit} noValidate className="spire-inline-form">
           <GuardianFields legend={t('family.addHeading')} value={value} onChange={setValue} form={form} prefix="" expected={child.status === 'expected'} />
-          <div className="spire-actions mt-6">
-            <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-              {mutation.isPending ? t('common.saving') : t('family.addSubmit')}
-            </button>
-            <button type="button" className="button button-tertiary" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions pending={mutation.isPending} submitLabel={t('family.addSubmit')} onCancel={() => setOpen(false)} />
         </form>
       ) : (
         <button type="button" className="button button-secondary mt-5" onClick={() => setOpen(true)}>

@@ -20,6 +20,7 @@ import { ContactStatusBadge, ExtendedTrackBadge, VisitStatusBadge } from '../../
 import { danishDateOf, danishTimeOf, formatDate, formatNumber, formatTime, instantFromDanish, todayIso } from '../../format';
 import { useFormErrors } from '../../forms';
 import { Facts, Section, useNotice } from './shared';
+import { FormActions } from '../../components/FormActions';
 
 /** "Sundhedspleje": the visit programme with planned contacts, the visits, and the extended track. */
 export function HealthTab({ child }: { child: ChildDetail }) {
@@ -382,14 +383,7 @@ function VisitStatusDialog({
           </div>
         ) : null}
         {status === 'done' ? <p className="mt-5">{t('health.doneHint')}</p> : null}
-        <div className="spire-actions mt-6">
-          <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? t('common.saving') : t('health.saveStatus')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions pending={mutation.isPending} submitLabel={t('health.saveStatus')} onCancel={onClose} cancelStyle="secondary" />
       </form>
     </Modal>
   );
@@ -499,14 +493,7 @@ function ExtendedTrackSection({ child, programme }: { child: ChildDetail; progra
             width="s"
             required
           />
-          <div className="spire-actions mt-6">
-            <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-              {mutation.isPending ? t('common.saving') : current ? t('track.endSubmit') : t('track.startSubmit')}
-            </button>
-            <button type="button" className="button button-tertiary" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions pending={mutation.isPending} submitLabel={current ? t('track.endSubmit') : t('track.startSubmit')} onCancel={() => setOpen(false)} />
         </form>
       ) : null}
       {history.length > 0 ? (

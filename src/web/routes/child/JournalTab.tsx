@@ -31,6 +31,7 @@ import {
 import { useFormErrors } from '../../forms';
 import { type MeasurementDraft, measurementErrors, measurementInput } from '../VisitForm';
 import { Section, useNotice } from './shared';
+import { FormActions } from '../../components/FormActions';
 
 /** "Journal og målinger": signed notes with their corrections, and the growth measurements. */
 export function JournalTab({ child }: { child: ChildDetail }) {
@@ -139,14 +140,7 @@ function NewNoteForm({ child, visits }: { child: ChildDetail; visits: Visit[] })
             error={form.errors.visitId}
             optional
           />
-          <div className="spire-actions mt-6">
-            <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-              {mutation.isPending ? t('common.saving') : t('journal.sign')}
-            </button>
-            <button type="button" className="button button-tertiary" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions pending={mutation.isPending} submitLabel={t('journal.sign')} onCancel={() => setOpen(false)} />
         </form>
       ) : (
         <button type="button" className="button button-secondary mb-5" onClick={() => setOpen(true)}>
@@ -313,14 +307,7 @@ function NewMeasurementForm({ child }: { child: ChildDetail }) {
             required
           />
           <MeasurementFields form={form} values={values} set={set} />
-          <div className="spire-actions mt-6">
-            <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-              {mutation.isPending ? t('common.saving') : t('journal.saveMeasurement')}
-            </button>
-            <button type="button" className="button button-tertiary" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions pending={mutation.isPending} submitLabel={t('journal.saveMeasurement')} onCancel={() => setOpen(false)} />
         </form>
       ) : (
         <button type="button" className="button button-secondary mb-5" onClick={() => setOpen(true)}>

@@ -45,6 +45,7 @@ import { useFormErrors } from '../../forms';
 import i18n from '../../i18n';
 import { ScoreChart } from './ScoreChart';
 import { Section, useNotice } from './shared';
+import { FormActions } from '../../components/FormActions';
 
 const topic = (item: { topicDa: string; topicEn: string }) => (i18n.language === 'en' ? item.topicEn : item.topicDa);
 const instrumentName = (i: Pick<Instrument, 'nameDa' | 'nameEn'>) => (i18n.language === 'en' ? i.nameEn : i.nameDa);
@@ -367,14 +368,7 @@ function CompleteTaskDialog({
           maxLength={4000}
           required
         />
-        <div className="spire-actions mt-6">
-          <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? t('common.saving') : t('screening.completeTask')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions pending={mutation.isPending} submitLabel={t('screening.completeTask')} onCancel={onClose} cancelStyle="secondary" />
       </form>
     </Modal>
   );
@@ -436,14 +430,7 @@ function ResolveFlagDialog({
           maxLength={4000}
           required
         />
-        <div className="spire-actions mt-6">
-          <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? t('common.saving') : t('screening.resolveFlag')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions pending={mutation.isPending} submitLabel={t('screening.resolveFlag')} onCancel={onClose} cancelStyle="secondary" />
       </form>
     </Modal>
   );
@@ -689,14 +676,7 @@ function RecordSection({ child, tasks }: { child: ChildDetail; tasks: Task[] }) 
                   {instrument === 'epds' && unanswered > 0 ? (
                     <p className="mt-5">{t('screening.unanswered', { count: unanswered })}</p>
                   ) : null}
-                  <div className="spire-actions mt-6">
-                    <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-                      {mutation.isPending ? t('common.saving') : t('screening.save')}
-                    </button>
-                    <button type="button" className="button button-tertiary" onClick={() => setOpen(false)}>
-                      {t('common.cancel')}
-                    </button>
-                  </div>
+                  <FormActions pending={mutation.isPending} submitLabel={t('screening.save')} onCancel={() => setOpen(false)} />
                 </>
               ) : null}
             </>
