@@ -7,7 +7,10 @@
 import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
 import { todayInDenmark } from '../clock';
 import type { DB } from '../db/types';
+import { notFound } from '../errors';
 import type { Actor } from './actor';
+import type { Action } from './policy';
+import type { Work } from './work';
 
 /** Access facts about one child. */
 export interface ChildFacts {
@@ -86,4 +89,29 @@ export function visibleChildCondition(eb: ExpressionBuilder<DB & { p: DB['person
     );
   }
   return conditions.length ? eb.and([eb('p.municipality_id', '=', actor.municipalityId), eb.or(conditions)]) : eb.val(false);
+}
+
+/**
+ * The door to one child's data: a child the actor cannot see at all is "not
+ * found" (404); a child the actor sees but may not do `action` on in `category`
+ * is refused (403). Both refusals are audited with the child's id.
+ * @example const facts = await guardChild(this.work, childId, 'read', 'health');
+ */
+export async function guardChild(work: Work, childId: string, action: Action, category: 'basic' | 'health'): Promise<ChildFacts> {
+  const trx = await work.tx();
+  const facts = await loadChildFacts(trx, childId);
+  if (!facts || !work.may('read', 'basic', facts)) {
+    work.audit({ action, category, subjectIds: [childId], outcome: 'denied' });
+    throw notFound();
+  }
+  work.authorize(action, category, facts, [childId]);
+  return facts;
+}
+
+/**
+ * {@link guardChild} for the child's health data (visits, notes, measurements, programme, screening).
+ * @example const facts = await guardChildHealth(this.work, childId, 'read');
+ */
+export function guardChildHealth(work: Work, childId: string, action: 'read' | 'create' | 'update'): Promise<ChildFacts> {
+  return guardChild(work, childId, action, 'health');
 }

@@ -8,7 +8,7 @@ import { sql, type Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { parseCpr } from '../../../domain';
 import type { StaffActor } from '../../access/actor';
-import { type ChildFacts, loadChildFacts, visibleChildCondition } from '../../access/child-access';
+import { type ChildFacts, guardChild, loadChildFacts, visibleChildCondition } from '../../access/child-access';
 import type { Work } from '../../access/work';
 import { todayInDenmark } from '../../clock';
 import { isUniqueViolation } from '../../db/errors';
@@ -36,17 +36,6 @@ export class ChildrenRepo {
     const actor = this.work.actor;
     if (actor.kind !== 'staff') throw new Error('children repo needs a staff actor');
     return actor;
-  }
-
-  /** Facts for a visible child, or 404 (audited as denied when the child exists but is not visible). */
-  private async facts(trx: Transaction<DB>, childId: string, action: 'read' | 'update' | 'disclose', category: 'basic' | 'health' = 'basic'): Promise<ChildFacts> {
-    const facts = await loadChildFacts(trx, childId);
-    if (!facts || !this.work.may(action, category, facts)) {
-      this.work.audit({ action, category, subjectIds: facts ? [childId] : [], outcome: 'denied', detail: facts ? undefined : { childId } });
-      if (facts && this.work.may('read', 'basic', facts)) throw new Problem(403, 'access.denied');
-      throw notFound();
-    }
-    return facts;
   }
 
   private summaryQuery(trx: Transaction<DB>) {
@@ -147,7 +136,7 @@ export class ChildrenRepo {
   /** One child's basic record: identity, adults, siblings, household, enrolments, caseload. */
   async get(childId: string): Promise<ChildDetailShape> {
     const trx = await this.work.tx();
-    const facts = await this.facts(trx, childId, 'read');
+    const facts = await guardChild(this.work, childId, 'read', 'basic');
     const detail = await this.load(trx, childId, facts);
     this.work.audit({ action: 'read', category: 'basic', subjectIds: [childId], outcome: 'allowed' });
     return detail;
@@ -246,7 +235,7 @@ export class ChildrenRepo {
   /** Turns an expected child into a born child, keeping everything recorded so far. */
   async registerBirth(childId: string, input: { version: number; cpr?: string | null; firstName: string; lastName: string; birthDate?: string | null; legalSex?: 'female' | 'male' | null; dischargedWithin72h: boolean }): Promise<ChildDetailShape> {
     const trx = await this.work.tx();
-    const facts = await this.facts(trx, childId, 'update');
+    const facts = await guardChild(this.work, childId, 'update', 'basic');
     const child = await trx.selectFrom('children').select(['status']).where('person_id', '=', childId).executeTakeFirstOrThrow();
     if (child.status === 'born') throw new Problem(409, 'registry.already_born');
     const cpr = checkedCpr(input.cpr, 'cpr');
@@ -281,7 +270,7 @@ export class ChildrenRepo {
   /** Changes a child's basic fields if `version` is current. */
   async update(childId: string, input: { version: number; firstName?: string; lastName?: string; expectedDate?: string; dischargedWithin72h?: boolean; address?: string | null; postalCode?: string | null; city?: string | null }): Promise<ChildDetailShape> {
     const trx = await this.work.tx();
-    const facts = await this.facts(trx, childId, 'update');
+    const facts = await guardChild(this.work, childId, 'update', 'basic');
     const person = await trx.selectFrom('persons').selectAll().where('id', '=', childId).executeTakeFirstOrThrow();
     const updated = await trx
       .updateTable('persons')
@@ -311,7 +300,7 @@ export class ChildrenRepo {
   /** Adds a parent, expectant parent or other adult to a child. */
   async addRelation(childId: string, guardian: GuardianInputShape): Promise<ChildDetailShape> {
     const trx = await this.work.tx();
-    const facts = await this.facts(trx, childId, 'update');
+    const facts = await guardChild(this.work, childId, 'update', 'basic');
     const adultId = await this.addAdult(trx, childId, guardian, checkedCpr(guardian.cpr, 'cpr'), '');
     this.work.audit({ action: 'update', category: 'basic', subjectIds: [childId, adultId], outcome: 'allowed', detail: { relationAdded: guardian.relation } });
     return this.load(trx, childId, facts);
@@ -322,7 +311,7 @@ export class ChildrenRepo {
     const trx = await this.work.tx();
     const relation = await trx.selectFrom('relations').selectAll().where('id', '=', relationId).executeTakeFirst();
     if (!relation) throw notFound();
-    const facts = await this.facts(trx, relation.child_id, 'update');
+    const facts = await guardChild(this.work, relation.child_id, 'update', 'basic');
     const updated = await trx
       .updateTable('relations')
       .set({
@@ -351,7 +340,7 @@ export class ChildrenRepo {
   async addEnrolment(childId: string, input: { unitId: string; startsOn: string; endsOn?: string | null }): Promise<ChildDetailShape> {
     const actor = this.staff();
     const trx = await this.work.tx();
-    const facts = await this.facts(trx, childId, 'update');
+    const facts = await guardChild(this.work, childId, 'update', 'basic');
     const unit = await trx.selectFrom('units').select(['kind']).where('id', '=', input.unitId).where('municipality_id', '=', actor.municipalityId).executeTakeFirst();
     if (!unit || !DAYCARE_AND_SCHOOL.includes(unit.kind)) throw invalidFields([{ field: 'unitId', code: 'invalid_choice' }]);
     await trx.insertInto('enrolments').values({ id: uuidv7(), child_id: childId, unit_id: input.unitId, starts_on: input.startsOn, ends_on: input.endsOn ?? null }).execute();
@@ -364,7 +353,7 @@ export class ChildrenRepo {
     const trx = await this.work.tx();
     const enrolment = await trx.selectFrom('enrolments').selectAll().where('id', '=', enrolmentId).executeTakeFirst();
     if (!enrolment) throw notFound();
-    const facts = await this.facts(trx, enrolment.child_id, 'update');
+    const facts = await guardChild(this.work, enrolment.child_id, 'update', 'basic');
     if (input.endsOn && input.endsOn < enrolment.starts_on) throw invalidFields([{ field: 'endsOn', code: 'end_before_start' }]);
     const updated = await trx
       .updateTable('enrolments')
@@ -381,7 +370,7 @@ export class ChildrenRepo {
   async reassign(childId: string, input: { unitId: string; staffId?: string | null; reason: string; startsOn?: string }): Promise<ChildDetailShape> {
     const actor = this.staff();
     const trx = await this.work.tx();
-    await this.facts(trx, childId, 'update');
+    await guardChild(this.work, childId, 'update', 'basic');
     const unit = await trx.selectFrom('units').select(['id', 'kind']).where('id', '=', input.unitId).where('municipality_id', '=', actor.municipalityId).executeTakeFirst();
     if (unit?.kind !== 'health_visiting') throw invalidFields([{ field: 'unitId', code: 'invalid_choice' }]);
     if (input.staffId) await this.checkStaffInUnit(trx, input.staffId, unit.id, 'staffId');
@@ -404,8 +393,8 @@ export class ChildrenRepo {
   async merge(survivorId: string, duplicateId: string): Promise<ChildDetailShape> {
     if (survivorId === duplicateId) throw invalidFields([{ field: 'duplicateId', code: 'invalid' }]);
     const trx = await this.work.tx();
-    await this.facts(trx, survivorId, 'update');
-    await this.facts(trx, duplicateId, 'update');
+    await guardChild(this.work, survivorId, 'update', 'basic');
+    await guardChild(this.work, duplicateId, 'update', 'basic');
     const [a, b] = await trx.selectFrom('persons').select(['id', 'cpr']).where('id', 'in', [survivorId, duplicateId]).execute();
     if (a?.cpr && b?.cpr && a.cpr !== b.cpr) throw new Problem(409, 'registry.merge_different_cpr');
     await mergeChildRecords(trx, survivorId, duplicateId, todayInDenmark());

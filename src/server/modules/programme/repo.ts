@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../../db/errors';
 import type { DB } from '../../db/types';
 import { expectCurrentVersion, type FieldIssue, invalidFields, Problem, staleVersion } from '../../errors';
 import { staffActor } from '../visits/checks';
-import { guardChildHealth } from '../visits/child-guard';
+import { guardChildHealth } from '../../access/child-access';
 import { contactsFor, loadTemplates, windowIsSound } from './schedule';
 import type {
   ChildProgrammeShape,

@@ -14,7 +14,7 @@ import { todayInDenmark } from '../../clock';
 import type { DB } from '../../db/types';
 import { expectCurrentVersion, type FieldIssue, invalidFields, notFound, Problem, staleVersion } from '../../errors';
 import type { Language } from '../../i18n';
-import { guardChildHealth } from '../visits/child-guard';
+import { guardChildHealth } from '../../access/child-access';
 import { cutOffInForce, definitionOf, domainRole, instrumentIds, REQUIRED_CERTIFICATION, respondentRoles, type ThresholdsInForce } from './definitions';
 import { questionnaireFor, questionnaireResponseFor, type Questionnaire, type QuestionnaireResponse } from './fhir';
 import { type PlannedTask, planFollowUp, SECOND_POSITIVE_WINDOW_DAYS } from './follow-up';

@@ -11,7 +11,7 @@ import type { Work } from '../../access/work';
 import { todayInDenmark } from '../../clock';
 import type { DB } from '../../db/types';
 import { expectCurrentVersion, invalidFields, notFound, Problem } from '../../errors';
-import { guardChildHealth } from '../visits/child-guard';
+import { guardChildHealth } from '../../access/child-access';
 import { caseloadFacts, flagOrder, flagQuery, presentFlag, presentTask, taskOrder, taskQuery } from './queries';
 import type { CompleteTaskInput, FlagShape, MyTasksShape, ResolveFlagInput, TaskShape } from './schema';
 

@@ -10,7 +10,7 @@ import { todayInDenmark } from '../../clock';
 import type { DB } from '../../db/types';
 import { type FieldIssue, invalidFields, notFound } from '../../errors';
 import { foreignVisit, staffActor } from './checks';
-import { guardChildHealth } from './child-guard';
+import { guardChildHealth } from '../../access/child-access';
 import { toNumber } from './present';
 import type { CreateMeasurementInput, MeasurementShape } from './schema';
 

@@ -9,7 +9,7 @@ import type { Work } from '../../access/work';
 import { isUniqueViolation } from '../../db/errors';
 import type { DB } from '../../db/types';
 import { invalidFields, notFound, Problem } from '../../errors';
-import { guardChildHealth } from './child-guard';
+import { guardChildHealth } from '../../access/child-access';
 import { foreignVisit, staffActor } from './checks';
 import type { CreateNoteInput, NoteShape, NoteVersionShape } from './schema';
 

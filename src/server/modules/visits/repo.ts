@@ -10,7 +10,7 @@ import type { Work } from '../../access/work';
 import type { DB } from '../../db/types';
 import { expectCurrentVersion, type FieldIssue, invalidFields, notFound } from '../../errors';
 import { loadTemplates } from '../programme/schedule';
-import { guardChildHealth } from './child-guard';
+import { guardChildHealth } from '../../access/child-access';
 import { staffActor, unknownStaff } from './checks';
 import { MeasurementsRepo } from './measurements-repo';
 import { NotesRepo } from './notes-repo';
