@@ -1,4 +1,5 @@
 /** Small shaping helpers shared by visits, the programme and Min dag. */
+import { danishDate } from '../children/present';
 
 const copenhagenTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Copenhagen',
@@ -15,15 +16,10 @@ export function timeInDenmark(at: Date): string {
   return copenhagenTime.format(at);
 }
 
-/** Formats 'YYYY-MM-DD' as Danish 'DD.MM.YYYY'. */
-function danishDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}.${m}.${y}`;
-}
-
 /**
- * The name to show for a child: first and last name, or for an expected child
- * "Forventet barn (termin DD.MM.YYYY)".
+ * The short name to show for a child in lists of work (Min dag, tasks): first and
+ * last name, or for an expected child just "Forventet barn (termin DD.MM.YYYY)".
+ * The registry's own `displayName` (children/present.ts) adds the family name.
  * @example childDisplayName({ first_name: null, last_name: 'Jensen', status: 'expected', expected_date: '2027-03-01' }) // 'Forventet barn (termin 01.03.2027)'
  */
 export function childDisplayName(row: {
