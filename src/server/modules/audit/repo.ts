@@ -2,18 +2,13 @@
  * Reading the access log. Looking at the log is itself logged, with the
  * filter as the criterion (who looked at whose look-ups).
  */
+import { addDays } from '../../../domain';
 import type { Work } from '../../access/work';
 import { invalidFields } from '../../errors';
 import type { AuditFilter, AuditRowShape } from './schema';
 
 /** Days are Danish calendar days: [from 00:00, to+1 00:00) in Europe/Copenhagen. */
 const dayStart = (date: string) => `${date} 00:00:00 Europe/Copenhagen`;
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The access log of the actor's municipality. */
 export class AuditRepo {
@@ -39,7 +34,7 @@ export class AuditRepo {
     if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
     if (filter.action) query = query.where('action', '=', filter.action);
     if (filter.from) query = query.where('at', '>=', dayStart(filter.from) as never);
-    if (filter.to) query = query.where('at', '<', dayStart(nextDay(filter.to)) as never);
+    if (filter.to) query = query.where('at', '<', dayStart(addDays(filter.to, 1)) as never);
     if (filter.cursor) {
       const [at, id] = decodeCursor(filter.cursor);
       query = query.where((eb) => eb.or([eb('at', '<', at as never), eb.and([eb('at', '=', at as never), eb('id', '<', id)])]));
