@@ -45,9 +45,10 @@ export function buildApp(database: Database, config: AppConfig) {
       },
     }),
   );
+  const context = requestContext(database, config);
   app.use('/api/*', async (c, next) => {
     if (c.req.path === '/api/docs' || c.req.path.startsWith('/api/docs/') || c.req.path === '/api/openapi.json') return next();
-    return requestContext(database, config)(c, next);
+    return context(c, next);
   });
 
   app.route('/', healthRoutes);
