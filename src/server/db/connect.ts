@@ -100,6 +100,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // A connection that drops while idle (server restart, failover) must not crash the process:
+  // log it; the pool opens a new connection on next use.
+  pool.on('error', (error) => console.error(`PostgreSQL connection lost (${error.message}); the pool will reconnect.`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
