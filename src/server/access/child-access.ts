@@ -21,6 +21,8 @@ export interface ChildFacts {
   responsibleStaffId: string | null;
   /** Units with a current or planned enrolment. */
   enrolledUnitIds: string[];
+  /** Staff brought into the child's case by open work (sparring, meeting, course, …; see involvement.ts). */
+  involvedStaffIds: string[];
 }
 
 /**
@@ -38,6 +40,7 @@ export async function loadChildFacts(trx: Transaction<DB> | Kysely<DB>, childId:
       sql<string[]>`coalesce((select array_agg(unit_id) from caseload_assignments ca where ca.child_id = p.id and ca.ends_on is null), '{}')`.as('health_unit_ids'),
       sql<string | null>`(select staff_id from caseload_assignments ca where ca.child_id = p.id and ca.ends_on is null)`.as('responsible_staff_id'),
       sql<string[]>`coalesce((select array_agg(distinct unit_id) from enrolments e where e.child_id = p.id and (e.ends_on is null or e.ends_on >= ${today}::date)), '{}')`.as('enrolled_unit_ids'),
+      sql<string[]>`coalesce((select array_agg(distinct staff_id) from child_involvements i where i.child_id = p.id and i.ended_at is null), '{}')`.as('involved_staff_ids'),
     ])
     .where('p.id', '=', childId)
     .where('p.merged_into', 'is', null)
@@ -49,21 +52,32 @@ export async function loadChildFacts(trx: Transaction<DB> | Kysely<DB>, childId:
     healthUnitIds: row.health_unit_ids,
     responsibleStaffId: row.responsible_staff_id,
     enrolledUnitIds: row.enrolled_unit_ids,
+    involvedStaffIds: row.involved_staff_ids,
   };
 }
 
 /**
  * SQL condition: the child (column `p.id`) is visible to the actor — on the
- * caseload of one of the actor's health-visiting units, or enrolled (now or
- * planned) in one of the actor's other units. Nothing for other actors.
+ * caseload of one of the actor's health-visiting units, enrolled (now or
+ * planned) in one of the actor's other units, or with an open involvement of
+ * the actor (involvement.ts). Nothing for other actors.
  * @example query.where((eb) => visibleChildCondition(eb, actor))
  */
 export function visibleChildCondition(eb: ExpressionBuilder<DB & { p: DB['persons'] }, 'p'>, actor: Actor) {
-  if (actor.kind !== 'staff' || actor.units.length === 0) return eb.val(false);
+  if (actor.kind !== 'staff') return eb.val(false);
   const healthUnits = actor.units.filter((u) => u.kind === 'health_visiting').map((u) => u.id);
   const otherUnits = actor.units.filter((u) => u.kind !== 'health_visiting').map((u) => u.id);
   const today = todayInDenmark();
-  const conditions = [];
+  const conditions = [
+    eb.exists(
+      eb
+        .selectFrom('child_involvements as ci')
+        .select(sql`1`.as('one'))
+        .whereRef('ci.child_id', '=', 'p.id')
+        .where('ci.staff_id', '=', actor.id)
+        .where('ci.ended_at', 'is', null),
+    ),
+  ];
   if (healthUnits.length) {
     conditions.push(
       eb.exists(
@@ -88,7 +102,7 @@ export function visibleChildCondition(eb: ExpressionBuilder<DB & { p: DB['person
       ),
     );
   }
-  return conditions.length ? eb.and([eb('p.municipality_id', '=', actor.municipalityId), eb.or(conditions)]) : eb.val(false);
+  return eb.and([eb('p.municipality_id', '=', actor.municipalityId), eb.or(conditions)]);
 }
 
 /**

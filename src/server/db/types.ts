@@ -468,3 +468,20 @@ export interface DB {
   wellbeing_ratings: WellbeingRatingsTable;
   wellbeing_joint_ratings: WellbeingJointRatingsTable;
 }
+
+/** A staff member brought into a child's case by a piece of work (sparring, meeting, course, …). */
+export interface ChildInvolvementsTable {
+  id: string;
+  child_id: string;
+  staff_id: string;
+  source: string;
+  source_id: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  ended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** The involvement table, merged into {@link DB}. */
+export interface DB {
+  child_involvements: ChildInvolvementsTable;
+}

@@ -1,7 +1,9 @@
 /**
  * Children's data (architecture.md §4): health visitors see `basic` and
  * `health` for children on their unit's caseload; daycare and school staff see
- * `basic` for children enrolled (now or planned) in their unit, never `health`.
+ * `basic` for children enrolled (now or planned) in their unit, never `health`;
+ * staff brought into a child's case by open work (a sparring request, a meeting,
+ * a course: `involvedStaffIds`) see `basic`.
  * Without resource facts a rule answers "could this actor ever" (the route gate).
  */
 import type { Actor, StaffActor } from '../actor';
@@ -23,14 +25,18 @@ function inHealthUnit(actor: Actor, resource?: ResourceFacts): boolean {
   return child.municipalityId === s.municipalityId && overlaps(healthUnitsOf(s), child.healthUnitIds);
 }
 
-/** In the child's caseload unit, or a unit the child is enrolled in. */
+/** In the child's caseload unit, a unit the child is enrolled in, or brought into the child's case. */
 function seesBasic(actor: Actor, resource?: ResourceFacts): boolean {
   const s = staff(actor);
   if (!s) return false;
   const child = asChild(resource);
   if (!child) return s.units.length > 0;
   if (child.municipalityId !== s.municipalityId) return false;
-  return overlaps(healthUnitsOf(s), child.healthUnitIds) || overlaps(otherUnitsOf(s), child.enrolledUnitIds);
+  return (
+    overlaps(healthUnitsOf(s), child.healthUnitIds) ||
+    overlaps(otherUnitsOf(s), child.enrolledUnitIds) ||
+    child.involvedStaffIds.includes(s.id)
+  );
 }
 
 /** The rules for `basic` and `health` information about children. */

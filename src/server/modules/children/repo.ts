@@ -177,7 +177,7 @@ export class ChildrenRepo {
       .where('municipality_id', '=', actor.municipalityId)
       .executeTakeFirst();
     if (unit?.kind !== 'health_visiting') throw invalidFields([{ field: 'healthUnitId', code: 'invalid_choice' }]);
-    const facts: ChildFacts = { childId: '', municipalityId: actor.municipalityId, healthUnitIds: [unit.id], enrolledUnitIds: [], responsibleStaffId: null };
+    const facts: ChildFacts = { childId: '', municipalityId: actor.municipalityId, healthUnitIds: [unit.id], enrolledUnitIds: [], involvedStaffIds: [], responsibleStaffId: null };
     this.work.authorize('create', 'basic', facts);
     if (input.healthVisitorId) await this.checkStaffInUnit(trx, input.healthVisitorId, unit.id, 'healthVisitorId');
 

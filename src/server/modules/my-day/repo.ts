@@ -171,6 +171,7 @@ export class MyDayRepo {
         healthUnitIds: [c.unit_id],
         responsibleStaffId: c.staff_id,
         enrolledUnitIds: [],
+        involvedStaffIds: [],
       }),
     );
     if (visible.length === 0) return { childIds: [], contacts: [] };

@@ -269,6 +269,7 @@ export async function caseloadFacts(
       healthUnitIds: row.unit_id ? [row.unit_id] : [],
       responsibleStaffId: row.staff_id,
       enrolledUnitIds: [],
+      involvedStaffIds: [],
     });
   }
   return result;
