@@ -8,6 +8,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 // One data folder per run; set once in the runner so that worker processes (which re-read this file) agree.
 process.env.SPIRE_E2E_DATA_DIR ??= path.join(os.tmpdir(), `spire-e2e-${process.pid}-${Date.now()}`);
 const dataDir = process.env.SPIRE_E2E_DATA_DIR;
+// Where the web app is built for this run (default dist/web; parallel runs pass their own folder).
+const webDir = process.env.SPIRE_E2E_WEB_DIR ?? 'dist/web';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -22,7 +24,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `npx vite build --logLevel warn && npx tsx src/cli/start.ts --port ${port} --data-dir ${dataDir} --reset`,
+    command: `npx vite build --logLevel warn --emptyOutDir --outDir ${webDir} && SPIRE_WEB_DIR=${webDir} npx tsx src/cli/start.ts --port ${port} --data-dir ${dataDir} --reset`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,

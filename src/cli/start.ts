@@ -34,7 +34,9 @@ async function main() {
   const seeded = args.demo === false ? false : await seedDemoOrganisation(database.db);
   if (seeded) await seedDemoChildren(database.db, { count: DEMO_CHILDREN });
 
-  const webDir = fs.existsSync(path.join(defaultWebDir, 'index.html')) ? defaultWebDir : undefined;
+  // SPIRE_WEB_DIR: serve a web build from elsewhere (parallel end-to-end runs each build their own).
+  const builtDir = process.env.SPIRE_WEB_DIR ? path.resolve(process.env.SPIRE_WEB_DIR) : defaultWebDir;
+  const webDir = fs.existsSync(path.join(builtDir, 'index.html')) ? builtDir : undefined;
   const app = buildApp(database, { ...defaultConfig, webDir });
   const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });
 
