@@ -15,7 +15,13 @@ import { databaseConfigFromEnv, openDatabase } from '../server/db/connect';
 import { DataFolderLockedError } from '../server/db/data-lock';
 import { migrate } from '../server/db/migrator';
 import { seedDemoChildren } from '../server/demo/children';
+import { seedDemoOffers } from '../server/demo/offers';
+import { seedDemoCounselling } from '../server/demo/counselling';
 import { DEMO_PASSWORD, demoAccounts, seedDemoOrganisation } from '../server/demo/organisation';
+import { seedDemoNotifications } from '../server/demo/notifications';
+import { seedDemoConcerns } from '../server/demo/concerns';
+import { seedDemoConsent } from '../server/demo/consent';
+import { seedDemoMeetings } from '../server/demo/meetings';
 import { parseArgs } from './args';
 
 /** Children in the demo municipality's caseloads on first start. */
@@ -33,6 +39,12 @@ async function main() {
   const applied = await migrate(database.db);
   const seeded = args.demo === false ? false : await seedDemoOrganisation(database.db);
   if (seeded) await seedDemoChildren(database.db, { count: DEMO_CHILDREN });
+  if (args.demo !== false) await seedDemoOffers(database.db);
+  if (args.demo !== false) await seedDemoNotifications(database.db);
+  if (args.demo !== false) await seedDemoConcerns(database.db);
+  if (args.demo !== false) await seedDemoCounselling(database.db);
+  if (args.demo !== false) await seedDemoConsent(database.db);
+  if (args.demo !== false) await seedDemoMeetings(database.db);
 
   // SPIRE_WEB_DIR: serve a web build from elsewhere (parallel end-to-end runs each build their own).
   const builtDir = process.env.SPIRE_WEB_DIR ? path.resolve(process.env.SPIRE_WEB_DIR) : defaultWebDir;

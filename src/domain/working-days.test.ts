@@ -84,3 +84,21 @@ describe('addWorkingDays', () => {
     },
   );
 });
+
+describe('addWorkingDays across Easter and the General Prayer Day, 2023–2030', () => {
+  it.each([
+    ['2023-04-05', 6, '2023-04-18'], // Easter 2023: 6, 7, 9, 10 April
+    ['2023-05-04', 1, '2023-05-08'], // General Prayer Day 5 May 2023 is still a holiday
+    ['2024-04-25', 1, '2024-04-26'], // …abolished from 2024: 26 April 2024 is a working day
+    ['2024-03-27', 6, '2024-04-09'], // Easter 2024
+    ['2025-04-16', 6, '2025-04-29'], // Easter 2025: 17, 18, 20, 21 April
+    ['2026-03-31', 6, '2026-04-13'], // Easter 2026
+    ['2027-03-22', 6, '2027-04-02'], // Easter 2027
+    ['2028-04-12', 6, '2028-04-25'], // Easter 2028: 13, 14, 16, 17 April
+    ['2029-03-28', 6, '2029-04-10'], // Easter 2029: 29, 30 March, 1, 2 April
+    ['2030-04-17', 6, '2030-04-30'], // Easter 2030: 18, 19, 21, 22 April
+    ['2030-05-29', 2, '2030-06-03'], // Ascension Day 30 May 2030
+  ] as Array<[string, number, string]>)('addWorkingDays(%s, %i) → %s', (date, days, expected) => {
+    expect(addWorkingDays(date, days)).toBe(expected);
+  });
+});

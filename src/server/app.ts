@@ -24,7 +24,15 @@ import { staffRoutes } from './modules/staff/routes';
 import { visitRoutes } from './modules/visits/routes';
 import { screeningRoutes } from './modules/screening/routes';
 import { wellbeingRoutes } from './modules/wellbeing/routes';
+import { consentRoutes } from './modules/consent/routes';
+import { handoverRoutes } from './modules/handover/routes';
+import { meetingRoutes } from './modules/meetings/routes';
+import { concernRoutes } from './modules/concerns/routes';
+import { notificationRoutes } from './modules/notifications/routes';
 import { healthRoutes } from './modules/health/routes';
+import { counsellingRoutes } from './modules/counselling/routes';
+import { workshopRoutes } from './modules/workshops/routes';
+import { offersRoutes } from './modules/offers/routes';
 
 /**
  * Creates the app on an open database.
@@ -62,6 +70,14 @@ export function buildApp(database: Database, config: AppConfig) {
   app.route('/', childrenRoutes);
   app.route('/', screeningRoutes);
   app.route('/', wellbeingRoutes);
+  app.route('/', consentRoutes);
+  app.route('/', handoverRoutes);
+  app.route('/', meetingRoutes);
+  app.route('/', concernRoutes);
+  app.route('/', notificationRoutes);
+  app.route('/', counsellingRoutes);
+  app.route('/', workshopRoutes);
+  app.route('/', offersRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -17,6 +17,14 @@ import { StaffRepo } from './modules/staff/repo';
 import { VisitsRepo } from './modules/visits/repo';
 import { ScreeningRepo } from './modules/screening/repo';
 import { WellbeingRepo } from './modules/wellbeing/repo';
+import { ConsentRepo } from './modules/consent/repo';
+import { HandoverRepo } from './modules/handover/repo';
+import { ConcernsRepo } from './modules/concerns/repo';
+import { MeetingsRepo } from './modules/meetings/repo';
+import { NotificationsRepo } from './modules/notifications/repo';
+import { CounsellingRepo } from './modules/counselling/repo';
+import { WorkshopsRepo } from './modules/workshops/repo';
+import { OffersRepo } from './modules/offers/repo';
 
 /**
  * Builds the repositories for one unit of work.
@@ -34,6 +42,14 @@ export function makeRepos(work: Work, config: AppConfig) {
     children: new ChildrenRepo(work),
     screening: new ScreeningRepo(work),
     wellbeing: new WellbeingRepo(work),
+    consent: new ConsentRepo(work),
+    handover: new HandoverRepo(work),
+    concerns: new ConcernsRepo(work),
+    meetings: new MeetingsRepo(work),
+    notifications: new NotificationsRepo(work),
+    counselling: new CounsellingRepo(work),
+    workshops: new WorkshopsRepo(work),
+    offers: new OffersRepo(work),
   };
 }
 

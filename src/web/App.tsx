@@ -30,6 +30,14 @@ import { WellbeingChildRating } from './routes/wellbeing/ChildRating';
 import { WellbeingRoundOverview } from './routes/wellbeing/RoundOverview';
 import { WellbeingRounds } from './routes/wellbeing/Rounds';
 import { WellbeingScaleAdmin } from './routes/wellbeing/ScaleAdmin';
+import { NotificationDetail } from './routes/notifications/NotificationDetail';
+import { NotificationInbox } from './routes/notifications/Inbox';
+import { MyNotifications } from './routes/notifications/MyNotifications';
+import { NotificationNew } from './routes/notifications/NotificationNew';
+import { MeetingCreate } from './routes/meetings/MeetingCreate';
+import { MeetingPage } from './routes/meetings/MeetingPage';
+import { MeetingsList } from './routes/meetings/MeetingsList';
+import { ParentSummaryPage } from './routes/meetings/ParentSummaryPage';
 import i18n from './i18n';
 
 /** Routes. Danish paths, since the addresses are part of what users see. */
@@ -61,7 +69,15 @@ export const router = createBrowserRouter([
                   { path: '/boern/:id/foedsel', element: <BirthRegister /> },
                   { path: '/boern/:id/besoeg/nyt', element: <VisitForm key="record" mode="record" /> },
                   { path: '/boern/:id/besoeg/planlaeg', element: <VisitForm key="plan" mode="plan" /> },
+                  { path: '/underretninger', element: <MyNotifications /> },
+                  { path: '/underretninger/ny', element: <NotificationNew /> },
+                  { path: '/underretninger/indbakke', element: <NotificationInbox /> },
+                  { path: '/underretninger/:id', element: <NotificationDetail /> },
                   { path: '/trivsel', element: <WellbeingRounds /> },
+                  { path: '/moeder', element: <MeetingsList /> },
+                  { path: '/moeder/ny', element: <MeetingCreate /> },
+                  { path: '/moeder/:id', element: <MeetingPage /> },
+                  { path: '/moeder/:id/sammendrag', element: <ParentSummaryPage /> },
                   { path: '/trivsel/runder/:roundId', element: <WellbeingRoundOverview /> },
                   { path: '/trivsel/runder/:roundId/boern/:childId', element: <WellbeingChildRating /> },
                   { path: '/enhed', element: <UnitOverviewIndex /> },

@@ -9,6 +9,12 @@ import { staffRules } from './policies/staff';
 import { auditRules } from './policies/audit';
 import { childRules } from './policies/children';
 import { pedagogicalRules } from './policies/pedagogical';
+import { meetingRules } from './policies/meetings';
+import { notificationRules } from './policies/notifications';
+import { offersRules } from './policies/offers';
+import { consentRules } from './policies/consent';
+import { concernRules } from './policies/concerns';
+import { counsellingRules } from './policies/counselling';
 
 /** What is done with information. */
 export type Action = 'read' | 'search' | 'create' | 'update' | 'delete' | 'export' | 'disclose';
@@ -24,6 +30,8 @@ export type Category =
   | 'pedagogical'
   | 'social'
   | 'meeting'
+  /** A family's participation in a course: roster, waiting list, attendance (policies/offers.ts). */
+  | 'course'
   | 'staff'
   | 'organisation'
   | 'audit'
@@ -39,7 +47,23 @@ export type Rule = (actor: Actor, resource?: ResourceFacts) => boolean;
 /** Rules keyed `category:action`. */
 export type RuleSet = Partial<Record<`${Category}:${Action}`, Rule>>;
 
-const rules: RuleSet = { ...organisationRules, ...staffRules, ...auditRules, ...childRules, ...pedagogicalRules };
+/**
+ * Joins rule sets; where two areas rule on the same `category:action` (e.g.
+ * `social:*` for notifications and for sparring), either may allow it. Each
+ * area's rule refuses resource facts that are not its own, so neither widens the other.
+ */
+function joinRules(...sets: RuleSet[]): RuleSet {
+  const joined: RuleSet = {};
+  for (const set of sets) {
+    for (const [key, rule] of Object.entries(set) as [keyof RuleSet, Rule][]) {
+      const before = joined[key];
+      joined[key] = before ? (actor, resource) => before(actor, resource) || rule(actor, resource) : rule;
+    }
+  }
+  return joined;
+}
+
+const rules: RuleSet = joinRules(organisationRules, staffRules, auditRules, childRules, pedagogicalRules, notificationRules, consentRules, offersRules, concernRules, meetingRules, counsellingRules);
 
 /**
  * Decides one access question. Without `resource`, answers whether the actor

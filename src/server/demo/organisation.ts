@@ -20,6 +20,7 @@ export const demoAccounts = [
   { username: 'social', name: 'Sara Socialfaglig', profession: 'social_worker', role: 'Socialfaglig medarbejder' },
   { username: 'ppr', name: 'Per PPR-psykolog', profession: 'ppr_psychologist', role: 'PPR-psykolog' },
   { username: 'analytiker', name: 'Aisha Analytiker', profession: 'analyst', role: 'Analytiker' },
+  { username: 'myndighed', name: 'Maria Myndighed', profession: 'social_worker', role: 'Myndighedsrådgiver (Børn og Familie)' },
 ] as const;
 
 /** Colleagues that make the demo caseloads realistic (same password, not printed). */
@@ -60,6 +61,7 @@ const memberships: Record<string, string[]> = {
   paedagog: ['Vuggestuen Mariehønen'],
   social: ['Familiecentret – Tidlig Forebyggelse'],
   ppr: ['PPR Spireby'],
+  myndighed: ['Børn og Familie (myndighed)'],
 };
 
 const certifications: Record<string, { kind: string; validFrom: string; validUntil: string | null }[]> = {

@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router';
 import type { Me } from '../api/types';
 import { seesChildren } from '../childText';
 import { DAYCARE_KINDS } from '../api/wellbeing';
+import { seesMeetings } from '../routes/meetings/shared';
 import { Icon } from './Icon';
 import { LanguagePicker } from './LanguagePicker';
 
@@ -29,6 +30,10 @@ export function navItemsFor(user: Me | null, t: (key: string) => string): NavIte
   if (daycare || user.units.some((u) => u.kind === 'health_visiting')) {
     items.push({ href: '/enhed', label: t('wellbeing.nav.unitOverview') });
   }
+  if (seesMeetings(user)) items.push({ href: '/moeder', label: t('meetings.nav') });
+  // Underretning: every public employee with a unit may notify; social services get the inbox.
+  if (user.units.some((u) => u.kind === 'social_services')) items.push({ href: '/underretninger/indbakke', label: t('notifications.nav.inbox') });
+  else if (user.units.length > 0) items.push({ href: '/underretninger', label: t('notifications.nav.notify') });
   if (user.isAdmin) {
     items.push(
       { href: '/admin/organisation', label: t('nav.organisation') },

@@ -4,6 +4,10 @@ import { da } from './da';
 import { en } from './en';
 import { wellbeingDa } from './wellbeing.da';
 import { wellbeingEn } from './wellbeing.en';
+import { notificationsDa } from './notifications.da';
+import { notificationsEn } from './notifications.en';
+import { meetingsDa } from './meetings.da';
+import { meetingsEn } from './meetings.en';
 
 /** Languages the UI is complete in. Danish is the default. */
 export const LANGUAGES = ['da', 'en'] as const;
@@ -22,8 +26,8 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    da: { translation: { ...da, wellbeing: wellbeingDa } },
-    en: { translation: { ...en, wellbeing: wellbeingEn } },
+    da: { translation: { ...da, notifications: notificationsDa, wellbeing: wellbeingDa, meetings: meetingsDa } },
+    en: { translation: { ...en, notifications: notificationsEn, wellbeing: wellbeingEn, meetings: meetingsEn } },
   },
   lng: storedLanguage(),
   fallbackLng: 'da',

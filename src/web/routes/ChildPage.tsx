@@ -25,11 +25,13 @@ import { HealthTab } from './child/HealthTab';
 import { JournalTab } from './child/JournalTab';
 import { ScreeningTab } from './child/ScreeningTab';
 import { ChildWellbeingTab, useSeesWellbeing } from './wellbeing/ChildWellbeingTab';
+import { ChildMeetingsTab, useSeesMeetings } from './meetings/ChildMeetingsTab';
+import { NotifyButton } from './notifications/NotifyButton';
 
 /** The tabs of a child's page, by their (Danish) address `?fane=…`. */
 const HEALTH_TABS = ['sundhedspleje', 'journal', 'screening'] as const;
 const BASIC_TABS = ['stamdata', 'familie', 'dagtilbud'] as const;
-type TabKey = (typeof HEALTH_TABS)[number] | (typeof BASIC_TABS)[number] | 'trivsel';
+type TabKey = (typeof HEALTH_TABS)[number] | (typeof BASIC_TABS)[number] | 'trivsel' | 'moeder';
 
 /**
  * `/boern/:id`: the child's page. The header (name, masked CPR with "Vis CPR-nummer", age,
@@ -44,6 +46,7 @@ export function ChildPage() {
   const summary = useSummaryHost();
   const child = useQuery({ queryKey: childKeys.detail(id), queryFn: () => getChild(id), staleTime: 0 });
   const seesWellbeing = useSeesWellbeing(); // daycare staff only: the API refuses health visitors
+  const seesMeetingsTab = useSeesMeetings();
 
   if (child.isPending) {
     return (
@@ -77,6 +80,7 @@ export function ChildPage() {
   const c = child.data;
   const tabs: TabKey[] = c.access.health ? [...HEALTH_TABS, ...BASIC_TABS] : [...BASIC_TABS];
   if (seesWellbeing) tabs.push('trivsel');
+  if (seesMeetingsTab) tabs.push('moeder');
   const asked = params.get('fane') as TabKey | null;
   const current: TabKey = asked && tabs.includes(asked) ? asked : tabs[0];
   const name = childName(c, t);
@@ -87,11 +91,12 @@ export function ChildPage() {
       <BackLink to="/boern">{t('child.backToChildren')}</BackLink>
       <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
       <ChildHeader child={c} name={name} />
+      <NotifyButton childId={c.id} />
       <Flash />
       <TabNav
         label={t('child.tabsLabel')}
         current={current}
-        items={tabs.map((key) => ({ key, label: key === 'trivsel' ? t('wellbeing.childTab.tab') : t(`child.tab.${key}`), to: `?fane=${key}` }))}
+        items={tabs.map((key) => ({ key, label: key === 'trivsel' ? t('wellbeing.childTab.tab') : key === 'moeder' ? t('meetings.childTab.tab') : t(`child.tab.${key}`), to: `?fane=${key}` }))}
       />
       <div className="spire-tab-body">
         {current === 'sundhedspleje' ? <HealthTab child={c} /> : null}
@@ -101,6 +106,7 @@ export function ChildPage() {
         {current === 'familie' ? <FamilyTab child={c} onReload={() => void child.refetch()} /> : null}
         {current === 'dagtilbud' ? <EnrolmentsTab child={c} onReload={() => void child.refetch()} /> : null}
         {current === 'trivsel' ? <ChildWellbeingTab childId={c.id} /> : null}
+        {current === 'moeder' ? <ChildMeetingsTab childId={c.id} /> : null}
       </div>
     </PageSummaryProvider>
   );

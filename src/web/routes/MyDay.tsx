@@ -7,6 +7,8 @@ import type { CalendarVisit, CaseloadContact, ContactStatus, FollowUpFlag, Follo
 import { useMe } from '../auth';
 import { contactLabel, isHealthStaff } from '../childText';
 import { useTemplateLabels } from '../useTemplateLabels';
+import { MyActionsSection } from './meetings/MyActionsSection';
+import { MyDayNotifications } from './notifications/MyDayNotifications';
 import { Alert } from '../components/Alert';
 import { Badge } from '../components/Badge';
 import { DataTable } from '../components/DataTable';
@@ -77,6 +79,8 @@ function MyDayContent({ data, health, manager }: { data: MyDayData; health: bool
       ) : null}
 
       <UrgentFollowUp tasks={data.tasks} flags={data.flags ?? []} />
+      <MyActionsSection />
+      <MyDayNotifications />
 
       {data.admin ? (
         <section className="mt-7" aria-labelledby="myday-admin">
