@@ -90,6 +90,7 @@ test.describe.serial('notifications (underretninger)', () => {
     const due = danishDate(addWorkingDays(danishToday(), 6));
     await signIn(page, 'myndighed');
     await expect(page.getByRole('heading', { level: 2, name: 'Underretninger' })).toBeVisible();
+    await shot(page, 'notification-my-day');
     await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Underretninger (indbakke)' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Underretninger – indbakke' })).toBeVisible();
     const table = page.getByRole('table', { name: 'Underretninger, nærmeste frist først' });
@@ -118,5 +119,14 @@ test.describe.serial('notifications (underretninger)', () => {
     await page.goto('/underretninger');
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(parentName) }) });
     await expect(row).toContainText(`Kvitteret ${danishDate(danishToday())}`);
+
+    // "Underret" from a child's page opens the form for that child.
+    await page.goto('/boern');
+    await page.getByRole('table').getByRole('rowheader').first().getByRole('link').click();
+    const childHeading = (await page.getByRole('heading', { level: 1 }).textContent())?.trim() ?? '';
+    await page.getByRole('link', { name: 'Underret', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Underret kommunen' })).toBeVisible();
+    await expect(page.getByText(`Barnet: ${childHeading}`)).toBeVisible();
+    await shot(page, 'notification-form-child');
   });
 });

@@ -122,11 +122,9 @@ export {
 export { AGE_BANDS, type AgeBand, ageBand, byLongestWaiting, type Waiting, waitingDays } from './sparring';
 export {
   CONSENT_CATEGORIES,
-  CONSENT_FORMS,
   CONSENT_PURPOSES,
   type ConsentCategory,
   consentCovers,
-  type ConsentForm,
   type ConsentPurpose,
   consentState,
   type ConsentState,
@@ -138,3 +136,14 @@ export {
   PROFESSION_UNIT_KINDS,
   type SharingQuestion,
 } from './consent';
+export {
+  ageBandOn,
+  COUNSELLING_AGE_BANDS,
+  COUNSELLING_TOPICS,
+  type CounsellingAgeBand,
+  type CounsellingTopic,
+  monthsBetween,
+  shareAnonymous,
+  WORKSHOP_THEMES,
+  type WorkshopTheme,
+} from './counselling';

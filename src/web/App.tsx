@@ -27,6 +27,8 @@ import { VisitForm } from './routes/VisitForm';
 import { Week } from './routes/Week';
 import { UnitOverview, UnitOverviewIndex } from './routes/UnitOverview';
 import { WellbeingChildRating } from './routes/wellbeing/ChildRating';
+import { HandoverPage } from './routes/handover/HandoverPage';
+import { HandoverPrint } from './routes/handover/HandoverPrint';
 import { WellbeingRoundOverview } from './routes/wellbeing/RoundOverview';
 import { WellbeingRounds } from './routes/wellbeing/Rounds';
 import { WellbeingScaleAdmin } from './routes/wellbeing/ScaleAdmin';
@@ -38,6 +40,16 @@ import { MeetingCreate } from './routes/meetings/MeetingCreate';
 import { MeetingPage } from './routes/meetings/MeetingPage';
 import { MeetingsList } from './routes/meetings/MeetingsList';
 import { ParentSummaryPage } from './routes/meetings/ParentSummaryPage';
+import { AttendancePage } from './routes/offers/AttendancePage';
+import { OfferCatalogue } from './routes/offers/Catalogue';
+import { CoursePage } from './routes/offers/CoursePage';
+import { OfferPage } from './routes/offers/OfferPage';
+import { CounsellingSlotPage } from './routes/counselling/SlotPage';
+import { CounsellingSlots } from './routes/counselling/Slots';
+import { WorkshopEdit } from './routes/workshops/WorkshopEdit';
+import { Workshops } from './routes/workshops/Workshops';
+import { Sparring } from './routes/concerns/Sparring';
+import { SparringRequestPage } from './routes/concerns/SparringRequestPage';
 import i18n from './i18n';
 
 /** Routes. Danish paths, since the addresses are part of what users see. */
@@ -69,11 +81,15 @@ export const router = createBrowserRouter([
                   { path: '/boern/:id/foedsel', element: <BirthRegister /> },
                   { path: '/boern/:id/besoeg/nyt', element: <VisitForm key="record" mode="record" /> },
                   { path: '/boern/:id/besoeg/planlaeg', element: <VisitForm key="plan" mode="plan" /> },
+                  { path: '/boern/:id/overlevering/:handoverId', element: <HandoverPage /> },
+                  { path: '/boern/:id/overlevering/:handoverId/print', element: <HandoverPrint /> },
                   { path: '/underretninger', element: <MyNotifications /> },
                   { path: '/underretninger/ny', element: <NotificationNew /> },
                   { path: '/underretninger/indbakke', element: <NotificationInbox /> },
                   { path: '/underretninger/:id', element: <NotificationDetail /> },
                   { path: '/trivsel', element: <WellbeingRounds /> },
+                  { path: '/sparring', element: <Sparring /> },
+                  { path: '/sparring/:id', element: <SparringRequestPage /> },
                   { path: '/moeder', element: <MeetingsList /> },
                   { path: '/moeder/ny', element: <MeetingCreate /> },
                   { path: '/moeder/:id', element: <MeetingPage /> },
@@ -82,6 +98,14 @@ export const router = createBrowserRouter([
                   { path: '/trivsel/runder/:roundId/boern/:childId', element: <WellbeingChildRating /> },
                   { path: '/enhed', element: <UnitOverviewIndex /> },
                   { path: '/enhed/:id', element: <UnitOverview /> },
+                  { path: '/tilbud', element: <OfferCatalogue /> },
+                  { path: '/tilbud/:id', element: <OfferPage /> },
+                  { path: '/forloeb/:id', element: <CoursePage /> },
+                  { path: '/forloeb/:id/moeder/:sessionId', element: <AttendancePage /> },
+                  { path: '/aaben-raadgivning', element: <CounsellingSlots /> },
+                  { path: '/aaben-raadgivning/:id', element: <CounsellingSlotPage /> },
+                  { path: '/workshops', element: <Workshops /> },
+                  { path: '/workshops/:id', element: <WorkshopEdit /> },
                   {
                     path: '/admin',
                     element: <RequireAdmin />,

@@ -8,8 +8,8 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/server/db/connect';
 import { todayInDenmark } from '../../src/server/clock';
+import type { Database } from '../../src/server/db/connect';
 import { describeEngines, freshDatabase } from '../engines';
 import { makeChild, makeStaff, makeUnit, makeWorld, type TestClient } from '../factories';
 

@@ -277,15 +277,17 @@ describeEngines('offers and courses', (engine) => {
     expect((await problem(await facilitator.patch(`/api/courses/${c.id}`, { version: bigger.version, capacity: 1 }), 400)).errors?.[0]).toMatchObject({ field: 'capacity', code: 'too_small' });
   });
 
-  it('admits exactly one of two concurrent referrals into the last place', async () => {
+  it('admits exactly one of three concurrent referrals into the last place (row lock on the course)', async () => {
     const c = await ok<CourseJson>(await newCourse({ capacity: 1 }), 201);
-    const [x, y] = [await family(), await family()];
-    const hv2 = await world.as('hv');
-    const [rx, ry] = await Promise.all([refer(c.id, x.childId), hv2.post(`/api/courses/${c.id}/participants`, { childId: y.childId })]);
-    const states = [((await ok<ParticipantJson>(rx, 201)) as ParticipantJson).state, (await ok<ParticipantJson>(ry, 201)).state].sort();
-    expect(states).toEqual(['offered', 'waiting']);
+    const families = [await family(), await family(), await family()];
+    const clients = [hv, await world.as('hv'), await world.as('hv')];
+    const responses = await Promise.all(families.map((f, i) => clients[i].post(`/api/courses/${c.id}/participants`, { childId: f.childId })));
+    const states: string[] = [];
+    for (const response of responses) states.push((await ok<ParticipantJson>(response, 201)).state);
+    expect(states.sort()).toEqual(['offered', 'waiting', 'waiting']);
     const view = await getCourse(c.id);
-    expect(view.counts).toMatchObject({ offered: 1, waiting: 1, free: 0 });
+    expect(view.counts).toMatchObject({ offered: 1, waiting: 2, free: 0 });
+    expect(view.waiting.map((p) => p.position)).toEqual([1, 2]);
   });
 
   // ---- Attendance and completion -----------------------------------------------------------

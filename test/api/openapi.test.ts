@@ -9,7 +9,7 @@ import { makeWorld } from '../factories';
 import { apiRoutes, type OpenApiDocument, openApiDocument, toOpenApiPath } from '../routes';
 
 const METHODS = new Set(['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace']);
-const CATEGORIES = ['basic', 'health', 'pedagogical', 'social', 'meeting', 'staff', 'organisation', 'audit', 'session', 'system'];
+const CATEGORIES = ['basic', 'health', 'pedagogical', 'social', 'meeting', 'course', 'staff', 'organisation', 'audit', 'session', 'system'];
 const ACTIONS = ['read', 'search', 'create', 'update', 'delete', 'export', 'disclose'];
 
 /** Every '$ref' string anywhere in a JSON value. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentTerms } from '../../domain/consent';
 import type { StaffActor } from './actor';
-import { type DisclosureFacts, mayShareUnderConsent, maySeeDisclosure } from './consent';
+import { type DisclosureFacts, maySeeDisclosure, mayShareUnderConsent } from './consent';
 
 const staff = (profession: string, unitId: string, kind: string, municipalityId = 'm1'): StaffActor => ({
   kind: 'staff', id: `${profession}-id`, name: profession, username: profession, profession, municipalityId,

@@ -9,7 +9,7 @@
  */
 import type { Insertable, Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { addDays } from '../../domain';
+import { addDays, dayOfWeek, planContacts } from '../../domain';
 import { todayInDenmark } from '../clock';
 import type { DB } from '../db/types';
 
@@ -49,6 +49,15 @@ export async function seedDemoConsent(db: Kysely<DB>, today = todayInDenmark()):
         .values({ id: childId, municipality_id: municipality.id, first_name: first, last_name: SURNAME, birth_date: birthDate, address: 'Lærkevej 7', postal_code: '9000', city: 'Spireby' })
         .execute();
       await trx.insertInto('children').values({ person_id: childId, status: 'born' }).execute();
+      // The programme so far was followed: a done home visit for every contact whose window has passed.
+      const visits = planContacts({ birthDate, expectedDate: null, dischargedWithin72h: false, extendedTrack: false })
+        .filter((c) => c.latest < today)
+        .map((c) => {
+          let day = c.earliest;
+          while (dayOfWeek(day) === 0 || dayOfWeek(day) === 6) day = addDays(day, 1);
+          return { id: uuidv7(), child_id: childId, template_key: c.key, kind: 'home', status: 'done', planned_at: new Date(`${day}T10:00:00+01:00`), staff_id: sundhed };
+        });
+      if (visits.length) await trx.insertInto('visits').values(visits).execute();
       await trx.insertInto('caseload_assignments').values({ id: uuidv7(), child_id: childId, unit_id: health, staff_id: sundhed, starts_on: birthDate }).execute();
       const enrolmentId = uuidv7();
       await trx.insertInto('enrolments').values({ id: enrolmentId, child_id: childId, unit_id: nursery, starts_on: startsOn }).execute();

@@ -5,6 +5,8 @@ import type { Me } from '../api/types';
 import { seesChildren } from '../childText';
 import { DAYCARE_KINDS } from '../api/wellbeing';
 import { seesMeetings } from '../routes/meetings/shared';
+import { runsCounselling } from '../routes/counselling/shared';
+import { seesSparring } from '../routes/concerns/shared';
 import { Icon } from './Icon';
 import { LanguagePicker } from './LanguagePicker';
 
@@ -27,10 +29,13 @@ export function navItemsFor(user: Me | null, t: (key: string) => string): NavIte
   // Trivselsvurdering for daycare staff; the unit overview for staff/managers of a health-visiting or daycare unit.
   const daycare = user.units.some((u) => DAYCARE_KINDS.includes(u.kind));
   if (daycare) items.push({ href: '/trivsel', label: t('wellbeing.nav.rounds') });
-  if (daycare || user.units.some((u) => u.kind === 'health_visiting')) {
+  if (daycare || user.units.some((u) => u.kind === 'health_visiting' || u.kind === 'ppr' || u.kind === 'family_centre')) {
     items.push({ href: '/enhed', label: t('wellbeing.nav.unitOverview') });
   }
+  if (seesSparring(user)) items.push({ href: '/sparring', label: t('concerns.nav') });
   if (seesMeetings(user)) items.push({ href: '/moeder', label: t('meetings.nav') });
+  if (user.units.length > 0 || user.isAdmin) items.push({ href: '/tilbud', label: t('offers.nav') });
+  if (runsCounselling(user)) items.push({ href: '/aaben-raadgivning', label: t('counselling.nav.slots') }, { href: '/workshops', label: t('counselling.nav.workshops') });
   // Underretning: every public employee with a unit may notify; social services get the inbox.
   if (user.units.some((u) => u.kind === 'social_services')) items.push({ href: '/underretninger/indbakke', label: t('notifications.nav.inbox') });
   else if (user.units.length > 0) items.push({ href: '/underretninger', label: t('notifications.nav.notify') });

@@ -100,7 +100,7 @@ export const counsellingDa = {
   },
   myDay: {
     heading: 'Åben rådgivning i dag',
-    open: 'Åbn tiden kl. {{time}}',
+    open: 'Åbn tiden {{time}}',
     quick: 'Registrér besøg',
     quickAria: 'Registrér besøg (anonymt), tiden {{time}}',
     counted: 'Registreret. {{count}} besøg i alt.',

@@ -102,7 +102,7 @@ export const counsellingEn: typeof counsellingDa = {
   },
   myDay: {
     heading: 'Open counselling today',
-    open: 'Open the session at {{time}}',
+    open: 'Open the {{time}} session',
     quick: 'Record visit',
     quickAria: 'Record visit (anonymous), session {{time}}',
     counted: 'Recorded. {{count}} visits in all.',

@@ -448,6 +448,8 @@ export const da = {
     admin: 'Administration',
     organisation: 'Organisation',
     staff: 'Medarbejdere',
+    course: 'Forløb og tilbud',
+    system: 'System',
   },
   outcome: {
     allowed: 'Tilladt',

@@ -446,6 +446,8 @@ export const en: Messages = {
     admin: 'Administration',
     organisation: 'Organisation',
     staff: 'Staff',
+    course: 'Courses and offers',
+    system: 'System',
   },
   outcome: {
     allowed: 'Allowed',

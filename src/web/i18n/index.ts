@@ -4,10 +4,18 @@ import { da } from './da';
 import { en } from './en';
 import { wellbeingDa } from './wellbeing.da';
 import { wellbeingEn } from './wellbeing.en';
+import { concernsDa } from './concerns.da';
+import { concernsEn } from './concerns.en';
 import { notificationsDa } from './notifications.da';
 import { notificationsEn } from './notifications.en';
 import { meetingsDa } from './meetings.da';
 import { meetingsEn } from './meetings.en';
+import { offersDa } from './offers.da';
+import { offersEn } from './offers.en';
+import { counsellingDa } from './counselling.da';
+import { counsellingEn } from './counselling.en';
+import { consentDa, handoverDa } from './consent.da';
+import { consentEn, handoverEn } from './consent.en';
 
 /** Languages the UI is complete in. Danish is the default. */
 export const LANGUAGES = ['da', 'en'] as const;
@@ -26,8 +34,8 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    da: { translation: { ...da, notifications: notificationsDa, wellbeing: wellbeingDa, meetings: meetingsDa } },
-    en: { translation: { ...en, notifications: notificationsEn, wellbeing: wellbeingEn, meetings: meetingsEn } },
+    da: { translation: { ...da, notifications: notificationsDa, wellbeing: wellbeingDa, concerns: concernsDa, meetings: meetingsDa, offers: offersDa, counselling: counsellingDa, consent: consentDa, handover: handoverDa } },
+    en: { translation: { ...en, notifications: notificationsEn, wellbeing: wellbeingEn, concerns: concernsEn, meetings: meetingsEn, offers: offersEn, counselling: counsellingEn, consent: consentEn, handover: handoverEn } },
   },
   lng: storedLanguage(),
   fallbackLng: 'da',

@@ -225,7 +225,7 @@ export const meetingsDa = {
     child: 'Barn',
     due: 'Frist',
     overdue: 'Overskredet',
-    dueText: 'Frist {{date}}',
+    dueText: 'frist {{date}}',
     openMeeting: 'Åbn mødet',
   },
   childTab: {

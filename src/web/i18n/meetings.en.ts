@@ -227,7 +227,7 @@ export const meetingsEn: typeof meetingsDa = {
     child: 'Child',
     due: 'Due',
     overdue: 'Overdue',
-    dueText: 'Due {{date}}',
+    dueText: 'due {{date}}',
     openMeeting: 'Open the meeting',
   },
   childTab: {

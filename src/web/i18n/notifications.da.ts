@@ -111,6 +111,7 @@ export const notificationsDa = {
     notifier: 'Underretter',
     grounds: 'Grund',
     observations: 'Observationer',
+    content: 'Underretningen',
     parents: 'Forældrene orienteret',
     parentsYes: 'Ja, forældrene er orienteret',
     parentsNo: 'Nej – {{reason}}',

@@ -113,6 +113,7 @@ export const notificationsEn: typeof notificationsDa = {
     notifier: 'Notifier',
     grounds: 'Grounds',
     observations: 'Observations',
+    content: 'The notification',
     parents: 'Parents told',
     parentsYes: 'Yes, the parents have been told',
     parentsNo: 'No – {{reason}}',

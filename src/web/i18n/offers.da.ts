@@ -157,7 +157,7 @@ export const offersDa = {
     back: 'Tilbage til forløbet',
     choose: 'Vælg fremmøde for {{name}}.',
     title: 'Fremmøde – møde {{number}}, {{course}}',
-    when: '{{date}} kl. {{time}} · {{minutes}} minutter',
+    when: '{{date}} {{time}} · {{minutes}} minutter',
     savedFinished: 'Fremmødet er gemt. Forløbet er afsluttet, og gennemførelsen er opgjort.',
     saved: 'Fremmødet er gemt.',
     lastSession: 'Det er forløbets sidste møde. Når fremmødet gemmes, afsluttes forløbet, og det opgøres, hvem der har gennemført.',
@@ -197,9 +197,9 @@ export const offersDa = {
   myDay: {
     heading: 'Mine forløb',
     placesLine: '{{place}} · {{enrolled}} af {{capacity}} optaget · {{waiting}} på venteliste',
-    today: 'I dag: møde {{number}} af {{total}} kl. {{time}}.',
+    today: 'I dag: møde {{number}} af {{total}} {{time}}.',
     takeAttendance: 'Registrér fremmøde',
-    next: 'Næste møde: nr. {{number}} {{date}} kl. {{time}}',
+    next: 'Næste møde: nr. {{number}} {{date}} {{time}}',
   },
   unit: {
     fewerThan5: 'færre end 5',

@@ -26,12 +26,15 @@ import { JournalTab } from './child/JournalTab';
 import { ScreeningTab } from './child/ScreeningTab';
 import { ChildWellbeingTab, useSeesWellbeing } from './wellbeing/ChildWellbeingTab';
 import { ChildMeetingsTab, useSeesMeetings } from './meetings/ChildMeetingsTab';
+import { ConsentTab, useSeesConsent } from './consent/ConsentTab';
+import { ChildConcernsTab, useSeesConcerns } from './concerns/ChildConcernsTab';
 import { NotifyButton } from './notifications/NotifyButton';
+import { ChildOffersTab } from './offers/ChildOffersTab';
 
 /** The tabs of a child's page, by their (Danish) address `?fane=…`. */
 const HEALTH_TABS = ['sundhedspleje', 'journal', 'screening'] as const;
 const BASIC_TABS = ['stamdata', 'familie', 'dagtilbud'] as const;
-type TabKey = (typeof HEALTH_TABS)[number] | (typeof BASIC_TABS)[number] | 'trivsel' | 'moeder';
+type TabKey = (typeof HEALTH_TABS)[number] | (typeof BASIC_TABS)[number] | 'trivsel' | 'bekymringer' | 'moeder' | 'tilbud' | 'samtykke';
 
 /**
  * `/boern/:id`: the child's page. The header (name, masked CPR with "Vis CPR-nummer", age,
@@ -47,6 +50,8 @@ export function ChildPage() {
   const child = useQuery({ queryKey: childKeys.detail(id), queryFn: () => getChild(id), staleTime: 0 });
   const seesWellbeing = useSeesWellbeing(); // daycare staff only: the API refuses health visitors
   const seesMeetingsTab = useSeesMeetings();
+  const seesConsentTab = useSeesConsent(id); // hides itself when the API says 403/404
+  const seesConcernsTab = useSeesConcerns(id); // hides itself when the API says 403/404
 
   if (child.isPending) {
     return (
@@ -80,7 +85,10 @@ export function ChildPage() {
   const c = child.data;
   const tabs: TabKey[] = c.access.health ? [...HEALTH_TABS, ...BASIC_TABS] : [...BASIC_TABS];
   if (seesWellbeing) tabs.push('trivsel');
+  if (seesConcernsTab) tabs.push('bekymringer');
   if (seesMeetingsTab) tabs.push('moeder');
+  if (seesConsentTab) tabs.push('samtykke');
+  tabs.push('tilbud');
   const asked = params.get('fane') as TabKey | null;
   const current: TabKey = asked && tabs.includes(asked) ? asked : tabs[0];
   const name = childName(c, t);
@@ -96,7 +104,7 @@ export function ChildPage() {
       <TabNav
         label={t('child.tabsLabel')}
         current={current}
-        items={tabs.map((key) => ({ key, label: key === 'trivsel' ? t('wellbeing.childTab.tab') : key === 'moeder' ? t('meetings.childTab.tab') : t(`child.tab.${key}`), to: `?fane=${key}` }))}
+        items={tabs.map((key) => ({ key, label: key === 'samtykke' ? t('consent.tab') : key === 'tilbud' ? t('offers.child.heading') : key === 'trivsel' ? t('wellbeing.childTab.tab') : key === 'bekymringer' ? t('concerns.tab') : key === 'moeder' ? t('meetings.childTab.tab') : t(`child.tab.${key}`), to: `?fane=${key}` }))}
       />
       <div className="spire-tab-body">
         {current === 'sundhedspleje' ? <HealthTab child={c} /> : null}
@@ -106,7 +114,10 @@ export function ChildPage() {
         {current === 'familie' ? <FamilyTab child={c} onReload={() => void child.refetch()} /> : null}
         {current === 'dagtilbud' ? <EnrolmentsTab child={c} onReload={() => void child.refetch()} /> : null}
         {current === 'trivsel' ? <ChildWellbeingTab childId={c.id} /> : null}
+        {current === 'bekymringer' ? <ChildConcernsTab childId={c.id} /> : null}
         {current === 'moeder' ? <ChildMeetingsTab childId={c.id} /> : null}
+        {current === 'samtykke' ? <ConsentTab childId={c.id} /> : null}
+        {current === 'tilbud' ? <ChildOffersTab childId={c.id} /> : null}
       </div>
     </PageSummaryProvider>
   );

@@ -8,7 +8,11 @@ import { useMe } from '../auth';
 import { contactLabel, isHealthStaff } from '../childText';
 import { useTemplateLabels } from '../useTemplateLabels';
 import { MyActionsSection } from './meetings/MyActionsSection';
+import { MyCoursesSection } from './offers/MyCoursesSection';
 import { MyDayNotifications } from './notifications/MyDayNotifications';
+import { MyDayHandovers } from './handover/MyDayHandovers';
+import { MyDaySparring } from './concerns/MyDaySparring';
+import { MyDayCounselling } from './counselling/MyDaySlots';
 import { Alert } from '../components/Alert';
 import { Badge } from '../components/Badge';
 import { DataTable } from '../components/DataTable';
@@ -80,7 +84,11 @@ function MyDayContent({ data, health, manager }: { data: MyDayData; health: bool
 
       <UrgentFollowUp tasks={data.tasks} flags={data.flags ?? []} />
       <MyActionsSection />
+      <MyCoursesSection />
       <MyDayNotifications />
+      <MyDayHandovers />
+      <MyDaySparring />
+      <MyDayCounselling />
 
       {data.admin ? (
         <section className="mt-7" aria-labelledby="myday-admin">

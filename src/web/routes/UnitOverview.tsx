@@ -21,10 +21,12 @@ import { TabNav } from '../components/TabNav';
 import { formatDate } from '../format';
 import i18n from '../i18n';
 import { Bars, LevelBadge, usePercent } from './wellbeing/shared';
+import { UnitOfferStatsSection } from './offers/UnitOfferStatsSection';
+import { CounsellingUnitSection } from './counselling/UnitSection';
 
 /** Units that have an overview: health visiting (screenings) and daycare (wellbeing ratings). */
 export const overviewUnits = (units: UnitRef[]) =>
-  units.filter((u) => u.kind === 'health_visiting' || DAYCARE_KINDS.includes(u.kind));
+  units.filter((u) => u.kind === 'health_visiting' || u.kind === 'ppr' || u.kind === 'family_centre' || DAYCARE_KINDS.includes(u.kind));
 
 /** `/enhed`: to the overview of the user's first unit that has one. */
 export function UnitOverviewIndex() {
@@ -67,6 +69,8 @@ export function UnitOverview() {
       {!unit ? <p>{t('wellbeing.unit.noUnit')}</p> : null}
       {unit?.kind === 'health_visiting' ? <ScreeningPart unitId={unit.id} /> : null}
       {unit && DAYCARE_KINDS.includes(unit.kind) ? <WellbeingPart unitId={unit.id} /> : null}
+      {unit ? <UnitOfferStatsSection unitId={unit.id} /> : null}
+      {unit ? <CounsellingUnitSection unitId={unit.id} /> : null}
     </>
   );
 }

@@ -8,7 +8,7 @@ import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/types';
 
 /** Tables with a `child_id` column that must follow a merge. */
-export const CHILD_LINKED_TABLES = ['enrolments', 'extended_track_periods', 'visits', 'journal_notes', 'measurements', 'screenings', 'follow_up_tasks', 'flags', 'wellbeing_round_children', 'wellbeing_ratings', 'wellbeing_joint_ratings', 'child_involvements', 'meetings', 'concerns', 'sparring_requests', 'wellbeing_conversations', 'counselling_visits', 'course_participants', 'consents', 'disclosures', 'disclosure_tasks', 'handovers'] as const;
+export const CHILD_LINKED_TABLES = ['enrolments', 'extended_track_periods', 'visits', 'journal_notes', 'measurements', 'screenings', 'follow_up_tasks', 'flags', 'wellbeing_round_children', 'wellbeing_ratings', 'wellbeing_joint_ratings', 'child_involvements', 'meetings', 'concerns', 'sparring_requests', 'wellbeing_conversations', 'counselling_visits', 'course_participants', 'consents', 'disclosures', 'disclosure_tasks', 'handovers', 'notifications'] as const;
 
 /**
  * Moves everything from `duplicateId` to `survivorId` inside the transaction.

@@ -64,7 +64,7 @@ import type { Work } from '../../access/work';
 import { todayInDenmark } from '../../clock';
 import type { DB } from '../../db/types';
 import { expectCurrentVersion, type FieldIssue, forbidden, invalidFields, notFound, Problem } from '../../errors';
-import { ensureScale, iso, personName, presentLevel, scaleSetting, scalesById, type StoredScale } from '../wellbeing/queries';
+import { ensureScale, iso, personName, presentLevel, type StoredScale, scaleSetting, scalesById } from '../wellbeing/queries';
 import { levelOf } from '../wellbeing/scales';
 import { type ConcernRow, childNames, concernQuery, coveredDistricts, presentConcern, type SparringRow, sessionsOf, sparringQuery } from './rows';
 import type {

@@ -20,8 +20,8 @@
  */
 import { type RawBuilder, sql, type Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { ageBandOn, type CounsellingAgeBand, type CounsellingTopic, monthsBetween, shareAnonymous } from '../../../domain/counselling';
 import { addDays, parseCpr } from '../../../domain';
+import { ageBandOn, type CounsellingAgeBand, type CounsellingTopic, monthsBetween, shareAnonymous } from '../../../domain/counselling';
 import type { StaffActor } from '../../access/actor';
 import { loadChildFacts } from '../../access/child-access';
 import { type CounsellingFacts, counsellingFacts, runsOffer } from '../../access/policies/counselling';
@@ -29,7 +29,7 @@ import type { Action } from '../../access/policy';
 import type { Work } from '../../access/work';
 import { todayInDenmark } from '../../clock';
 import type { DB } from '../../db/types';
-import { type FieldIssue, expectCurrentVersion, forbidden, invalidFields, notFound } from '../../errors';
+import { expectCurrentVersion, type FieldIssue, forbidden, invalidFields, notFound } from '../../errors';
 import { displayName, maskedCpr } from '../children/present';
 import { DROP_IN_FORMATS, iso, loadOffer, type OfferRow, offersRunBy, STAFF_FORMATS, staffOfUnits } from './offers';
 import type {

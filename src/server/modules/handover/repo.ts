@@ -12,7 +12,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { handoverAcknowledgementOverdue, handoverDueFrom, HANDOVER_LEAD_DAYS } from '../../../domain/consent';
+import { HANDOVER_LEAD_DAYS, handoverAcknowledgementOverdue, handoverDueFrom } from '../../../domain/consent';
 import { addDays } from '../../../domain/dates';
 import type { StaffActor } from '../../access/actor';
 import { loadChildFacts } from '../../access/child-access';
@@ -21,16 +21,16 @@ import { todayInDenmark } from '../../clock';
 import type { DB } from '../../db/types';
 import { expectCurrentVersion, type FieldIssue, forbidden, invalidFields, notFound, Problem, staleVersion } from '../../errors';
 import { displayName } from '../children/present';
-import { custodyHolders, disclosureQuery, insertDisclosures, iso, readable, consentQuery } from '../consent/queries';
+import { consentQuery, custodyHolders, disclosureQuery, insertDisclosures, iso, readable } from '../consent/queries';
 import { screeningQuery } from '../screening/queries';
 import {
-  HANDOVER_PARTS,
-  MEETING_PARTICIPANTS,
   type BookHandoverMeetingInput,
   type ChildHandoversShape,
+  HANDOVER_PARTS,
   type HandoverPart,
   type HandoverShape,
   type HandoverSummaryShape,
+  type MEETING_PARTICIPANTS,
   type MyHandoversShape,
   type SendHandoverInput,
   type UpdateHandoverInput,

@@ -30,7 +30,7 @@
 import type { Insertable, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { checkStatementPairs, decideSsdMeeting, DEFAULT_SCALE_ANCHORS, mayJoinSsdMeeting } from '../../../domain/signs-of-safety';
+import { checkStatementPairs, DEFAULT_SCALE_ANCHORS, decideSsdMeeting, mayJoinSsdMeeting } from '../../../domain/signs-of-safety';
 import type { StaffActor } from '../../access/actor';
 import { guardChild, loadChildFacts } from '../../access/child-access';
 import { involveStaff } from '../../access/involvement';

@@ -194,11 +194,14 @@ export class NotificationsRepo {
     const rows = await query.orderBy('n.received_at').orderBy('n.id').execute();
     const closing = await this.closingDays(trx, actor.municipalityId);
     const items = rows.map((row) => this.inboxItem(row, closing));
+    // The next deadline still pending (acute assessment or receipt) first; then those with none pending; closed last.
+    const pending = new Set(['open', 'due_today', 'overdue']);
     const urgency = (item: InboxItemShape) => {
       if (item.state === 'closed') return '9999-12-31';
-      return item.deadlines.receiptStatus === 'met' || item.deadlines.receiptStatus === 'met_late'
-        ? item.deadlines.acuteDueAt.slice(0, 10)
-        : item.deadlines.receiptDueOn;
+      const dates = [];
+      if (pending.has(item.deadlines.acuteStatus)) dates.push(todayInDenmark(new Date(item.deadlines.acuteDueAt)));
+      if (pending.has(item.deadlines.receiptStatus)) dates.push(item.deadlines.receiptDueOn);
+      return dates.length ? dates.sort()[0] : '9999-12-30';
     };
     items.sort((a, b) => (urgency(a) < urgency(b) ? -1 : urgency(a) > urgency(b) ? 1 : a.receivedAt < b.receivedAt ? -1 : 1));
     this.work.audit({

@@ -44,8 +44,8 @@ import { expectCurrentVersion, type FieldIssue, invalidFields, notFound, Problem
 import { danishDate } from '../children/present';
 import {
   attendanceCounts,
-  candidate,
   type CourseRow,
+  candidate,
   courseFacts,
   iso,
   loadCourses,
@@ -782,8 +782,8 @@ export class OffersRepo {
   }
 
   /**
-   * Per offer run by the unit: fill rate, median waiting days and completion
-   * rate; no child is named, and numbers from fewer than 5 families are withheld.
+   * Per offer with courses run by the unit: fill rate, median waiting days and
+   * completion rate; no child is named, and numbers from fewer than 5 families are withheld.
    */
   async unitStats(unitId: string): Promise<UnitOfferStatsShape> {
     const actor = this.staff();
@@ -792,7 +792,7 @@ export class OffersRepo {
     if (!unit) throw notFound();
     this.work.authorize('read', 'course', { municipalityId: actor.municipalityId, unitIds: [unitId], facilitatorIds: [] } satisfies CourseFacts);
     const courses = await loadCourses(trx, actor.municipalityId, { unitId });
-    const offers = (await loadOffers(trx, actor.municipalityId)).filter((o) => o.unit_ids.includes(unitId) || courses.some((c) => c.offer_id === o.id));
+    const offers = (await loadOffers(trx, actor.municipalityId)).filter((o) => courses.some((c) => c.offer_id === o.id));
     const participants = await loadParticipants(trx, { courseIds: courses.map((c) => c.id) });
     this.work.audit({ action: 'read', category: 'course', outcome: 'allowed', detail: { unitOfferStats: unitId } });
     return {

@@ -133,7 +133,7 @@ const getMine = defineRoute({
 });
 const getUnitStats = defineRoute({
   method: 'get', path: '/api/units/{id}/offer-stats', access: readCourse, tags,
-  summary: 'Per offer run by the unit: fill rate, median waiting days, completion rate; numbers from fewer than 5 families are withheld',
+  summary: 'Per offer with courses run by the unit: fill rate, median waiting days, completion rate; numbers from fewer than 5 families are withheld',
   request: { params: IdParam },
   responses: { 200: { description: 'Numbers', ...json(UnitOfferStats) }, ...problemResponses(400, 401, 403, 404) },
 });

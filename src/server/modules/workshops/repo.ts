@@ -14,7 +14,7 @@ import { type CounsellingFacts, counsellingFacts, runsOffer } from '../../access
 import type { Action } from '../../access/policy';
 import type { Work } from '../../access/work';
 import type { DB } from '../../db/types';
-import { type FieldIssue, expectCurrentVersion, forbidden, invalidFields, notFound } from '../../errors';
+import { expectCurrentVersion, type FieldIssue, forbidden, invalidFields, notFound } from '../../errors';
 import { iso, loadOffer, type OfferRow, STAFF_FORMATS, staffNamesById, staffOfUnits } from '../counselling/offers';
 import type { CreateWorkshopInput, UpdateWorkshopInput, WorkshopShape, WorkshopsQueryInput } from './schema';
 

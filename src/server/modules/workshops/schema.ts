@@ -30,7 +30,7 @@ export const CreateWorkshop = z
     participants: z.number().int().min(0).max(10_000),
     /** Staff members of the offer's running units (at least one). */
     facilitatorIds: z.array(z.uuid()).min(1).max(20),
-    note: text(0, 2000).optional(),
+    note: text(0, 2000).nullish(),
   })
   .openapi('CreateWorkshop');
 

@@ -61,18 +61,26 @@ export function CounsellingSlotPage() {
       {q.data ? (
         <>
           <dl className="spire-facts">
-            <dt>{t('counselling.slot.when')}</dt>
-            <dd>{slotTime(q.data)}</dd>
-            <dt>{t('counselling.slot.place')}</dt>
-            <dd>{q.data.place}</dd>
-            <dt>{t('counselling.slot.professional')}</dt>
-            <dd>{q.data.professional.name}</dd>
-            <dt>{t('counselling.slot.offer')}</dt>
-            <dd>
-              {q.data.offer.name} ({q.data.unit.name})
-            </dd>
+            <div>
+              <dt>{t('counselling.slot.when')}</dt>
+              <dd>{slotTime(q.data)}</dd>
+            </div>
+            <div>
+              <dt>{t('counselling.slot.place')}</dt>
+              <dd>{q.data.place}</dd>
+            </div>
+            <div>
+              <dt>{t('counselling.slot.professional')}</dt>
+              <dd>{q.data.professional.name}</dd>
+            </div>
+            <div>
+              <dt>{t('counselling.slot.offer')}</dt>
+              <dd>
+                {q.data.offer.name} ({q.data.unit.name})
+              </dd>
+            </div>
           </dl>
-          <p className="weight-semibold" aria-live="polite">
+          <p className="weight-semibold mt-6" aria-live="polite">
             {t('counselling.slot.counts', q.data.counts)}
           </p>
           {q.data.canRecord ? (
@@ -345,6 +353,7 @@ function Visits({ slot }: { slot: SlotDetail }) {
         />
       ) : null}
       {slot.familyVisits.length > 0 ? (
+        <div className="mt-6">
         <DataTable<FamilyVisit>
           caption={t('counselling.slot.familyCaption')}
           rows={slot.familyVisits}
@@ -367,6 +376,7 @@ function Visits({ slot }: { slot: SlotDetail }) {
             { key: 'note', header: t('counselling.slot.col.note'), render: (v) => v.note ?? '' },
           ]}
         />
+        </div>
       ) : null}
       {slot.familyVisitsHidden > 0 ? <p className="spire-muted">{t('counselling.slot.hiddenFamily', { count: slot.familyVisitsHidden })}</p> : null}
     </section>

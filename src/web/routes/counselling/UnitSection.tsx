@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { type CounsellingSummary, counsellingKeys, getCounsellingSummary } from '../../api/counselling';
 import { ApiError } from '../../api/client';
+import { type CounsellingSummary, counsellingKeys, getCounsellingSummary } from '../../api/counselling';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';

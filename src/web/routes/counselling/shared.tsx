@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Slot } from '../../api/counselling';
+import { COUNSELLING_UNIT_KINDS, type Slot } from '../../api/counselling';
+import type { Me } from '../../api/types';
 import { danishDateOf, danishTimeOf, formatDate, formatTime } from '../../format';
 
 /** Path of a slot's page. */
@@ -11,3 +12,6 @@ export function useSlotTime() {
   return (slot: Pick<Slot, 'startsAt' | 'endsAt'>) =>
     `${formatDate(danishDateOf(slot.startsAt))} ${formatTime(danishTimeOf(slot.startsAt))}–${danishTimeOf(slot.endsAt).replace(':', '.')}`;
 }
+
+/** Staff of PPR, the family centre and health visiting, who run open counselling, workshops and talks. */
+export const runsCounselling = (user: Me) => user.units.some((u) => COUNSELLING_UNIT_KINDS.includes(u.kind));

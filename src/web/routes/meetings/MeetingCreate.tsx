@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { childKeys, getChild, searchChildren } from '../../api/children';
 import { ApiError, api } from '../../api/client';
-import { type CreateMeetingInput, createMeeting, type LegalBasis, listChildMeetings, meetingKeys, type MeetingKind } from '../../api/meetings';
+import { type CreateMeetingInput, createMeeting, type LegalBasis, listChildMeetings, type MeetingKind, meetingKeys } from '../../api/meetings';
 import type { ChildDetail } from '../../api/types';
 import type { Colleague } from '../../api/wellbeing';
 import { useMe } from '../../auth';
@@ -13,8 +13,8 @@ import { BackLink } from '../../components/BackLink';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { CheckboxField, RadioGroupField, SelectField, TextAreaField, TextField } from '../../components/FormField';
 import { FormActions } from '../../components/FormActions';
+import { CheckboxField, RadioGroupField, SelectField, TextAreaField, TextField } from '../../components/FormField';
 import { PageTitle } from '../../components/PageTitle';
 import { Spinner } from '../../components/Spinner';
 import { formatDate, todayIso } from '../../format';
@@ -75,7 +75,6 @@ function ChildChooser({ onChoose }: { onChoose: (id: string) => void }) {
           e.preventDefault();
           setAsked(q.trim());
         }}
-        role="search"
       >
         <TextField id="meeting-child-search" label={t('meetings.create.searchLabel')} hint={t('meetings.create.searchHint')} value={q} onChange={setQ} type="search" width="l" />
         <button type="submit" className="button button-secondary">
@@ -259,7 +258,7 @@ function CreateForm({
           <h2 id="meeting-basis-heading">{t('meetings.create.basisHeading')}</h2>
           <RadioGroupField
             id={form.id('legalBasis')}
-            legend={t('meetings.create.basisHeading')}
+            legend={t('meetings.list.basis')}
             hint={t('meetings.create.basisHint')}
             value={basis}
             onChange={(v) => setBasis(v as LegalBasis)}

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { type Meeting, type MeetingMapContent, meetingKeys, saveMap } from '../../api/meetings';
@@ -34,15 +34,18 @@ export function MeetingMapEditor({ meeting, onReload }: { meeting: Meeting; onRe
   const form = useFormErrors('map', MAP_FIELDS);
   usePageSummary(form);
   const editable = meeting.mayEdit;
-  const [draft, setDraft] = useState<MeetingMapContent>(() => ({
-    harm: meeting.map.harm,
-    dangers: meeting.map.dangers,
-    complicating: meeting.map.complicating,
-    strengths: meeting.map.strengths,
-    existingSafety: meeting.map.existingSafety,
-    childPerspective: meeting.map.childPerspective,
-  }));
+  const [draft, setDraft] = useState<MeetingMapContent>(() => contentOf(meeting));
   const [version, setVersion] = useState(meeting.map.version);
+  // After a conflict the user asks for the newest version: then (and only then) the draft is replaced.
+  const reloading = useRef(false);
+  useEffect(() => {
+    if (reloading.current && meeting.map.version !== version) {
+      reloading.current = false;
+      setDraft(contentOf(meeting));
+      setVersion(meeting.map.version);
+      mutation.reset();
+    }
+  });
   const [saved, setSaved] = useState(0);
   const w = meeting.wording;
 
@@ -111,7 +114,14 @@ export function MeetingMapEditor({ meeting, onReload }: { meeting: Meeting; onRe
       {conflict ? (
         <Alert variant="error" heading={t('errors.conflictHeading')} headingLevel={3} focusKey={mutation.submittedAt}>
           <p className="alert-text">{t('meetings.page.conflict')}</p>
-          <button type="button" className="button button-secondary mt-3" onClick={onReload}>
+          <button
+            type="button"
+            className="button button-secondary mt-3"
+            onClick={() => {
+              reloading.current = true;
+              onReload();
+            }}
+          >
             {t('meetings.page.reload')}
           </button>
         </Alert>
@@ -197,6 +207,16 @@ export function MeetingMapEditor({ meeting, onReload }: { meeting: Meeting; onRe
   );
 }
 
+/** The map's content as the editor holds it. */
+const contentOf = (meeting: Meeting): MeetingMapContent => ({
+  harm: meeting.map.harm,
+  dangers: meeting.map.dangers,
+  complicating: meeting.map.complicating,
+  strengths: meeting.map.strengths,
+  existingSafety: meeting.map.existingSafety,
+  childPerspective: meeting.map.childPerspective,
+});
+
 const clean = (items: string[]) => items.map((s) => s.trim()).filter(Boolean);
 
 /** A list of short texts: one text area per item, with add and remove buttons. */
@@ -229,7 +249,7 @@ function ListEditor({
         <div className="spire-map-item" key={i}>
           <TextAreaField id={`${id}-${i}`} label={t('meetings.map.item', { list: label, n: i + 1 })} value={item} onChange={(v) => onChange(items.map((x, j) => (j === i ? v : x)))} rows={2} />
           {editable ? (
-            <button type="button" className="button button-tertiary mt-6" onClick={() => onChange(items.filter((_, j) => j !== i))}>
+            <button type="button" className="button button-tertiary" onClick={() => onChange(items.filter((_, j) => j !== i))}>
               {t('meetings.map.removeItem', { n: i + 1 })}
             </button>
           ) : null}

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -23,6 +23,10 @@ export function MeetingMinutes({ meeting, onReload }: { meeting: Meeting; onRelo
   usePageSummary(form);
   const current = meeting.minutes;
   const [text, setText] = useState(current?.text ?? '');
+  // A new revision (a correction) or an approval starts from the stored text; saving a draft keeps yours.
+  const revisionKey = `${current?.id ?? ''}-${current?.status ?? ''}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the revision or its status changes
+  useEffect(() => setText(current?.text ?? ''), [revisionKey]);
   const [notice, setNotice] = useState<{ text: string; at: number } | null>(null);
   const refresh = (message: string) => {
     setNotice({ text: message, at: Date.now() });

@@ -57,10 +57,10 @@ export function MeetingPage() {
       {!m.mayEdit ? <p className="alert-text">{t('meetings.page.readOnly')}</p> : null}
       {/* Keyed by version so that a reload after a conflict starts from the newest text. */}
       <MeetingParticipants key={`p-${m.participants.map((p) => p.version).join('.')}`} meeting={m} />
-      <MeetingMapEditor key={`map-${m.map.version}`} meeting={m} onReload={reload} />
+      <MeetingMapEditor meeting={m} onReload={reload} />
       <MeetingActions meeting={m} />
-      <MeetingMinutes key={`min-${m.minutes?.id ?? 'none'}-${m.minutes?.version ?? 0}`} meeting={m} onReload={reload} />
-      <ParentSummaryEditor key={`sum-${m.version}`} meeting={m} onReload={reload} />
+      <MeetingMinutes meeting={m} onReload={reload} />
+      <ParentSummaryEditor meeting={m} onReload={reload} />
       <RatingsChart meeting={m} />
     </PageSummaryProvider>
   );
@@ -79,7 +79,7 @@ function Details({ meeting: m }: { meeting: Meeting }) {
       <p>
         {t(`meetings.kind.${m.kind}`)} <BasisBadge basis={m.legalBasis} />
       </p>
-      <dl className="spire-dl">
+      <dl className="spire-facts">
         <dt>{t('meetings.page.when')}</dt>
         <dd>
           {formatDate(m.heldOn)}

@@ -7,6 +7,9 @@ import type { Colleague } from '../../api/wellbeing';
 import { Alert } from '../../components/Alert';
 import { SelectField } from '../../components/FormField';
 
+/** The scale's values, 0–10. */
+const SCALE_VALUES = Array.from({ length: 11 }, (_, n) => n);
+
 /**
  * Participants with attendance and the scale: the scaling question with the anchors stored on the
  * meeting (0 and 10), and one 0–10 rating per participant, parents included. A change is saved
@@ -130,7 +133,7 @@ function ParticipantRow({
               }}
             >
               <option value="">{t('meetings.scale.notRated')}</option>
-              {Array.from({ length: 11 }, (_, n) => (
+              {SCALE_VALUES.map((n) => (
                 <option key={n} value={String(n)}>
                   {n}
                 </option>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { listMyMeetings, meetingKeys, type MeetingSummary } from '../../api/meetings';
+import { listMyMeetings, type MeetingSummary, meetingKeys } from '../../api/meetings';
 import { useMe } from '../../auth';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';

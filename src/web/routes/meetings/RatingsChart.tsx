@@ -19,12 +19,26 @@ export function RatingsChart({ meeting }: { meeting: Meeting }) {
   const W = 560;
   const H = 300;
   const left = 40;
-  const right = 150;
+  const right = 130;
   const top = 16;
   const bottom = 40;
   const n = meetings.length;
   const sx = (i: number) => (n > 1 ? left + (i * (W - left - right)) / (n - 1) : left + (W - left - right) / 2);
   const sy = (v: number) => top + ((10 - v) / 10) * (H - top - bottom);
+  // Name labels at the end of each line, pushed apart so that equal ratings do not overlap.
+  const labelY = new Map<string, number>();
+  const ends = series
+    .map((s) => {
+      const lastIndex = s.ratings.map((r, i) => (r === null ? -1 : i)).reduce((a, b) => Math.max(a, b), -1);
+      return { key: s.key, y: lastIndex >= 0 ? sy(s.ratings[lastIndex] as number) : 0 };
+    })
+    .sort((a, b) => a.y - b.y);
+  let previous = -Infinity;
+  for (const end of ends) {
+    const y = Math.max(end.y, previous + 15);
+    labelY.set(end.key, y);
+    previous = y;
+  }
   return (
     <section aria-labelledby="chart-heading" className="mb-8">
       <h2 id="chart-heading">{t('meetings.chart.heading')}</h2>
@@ -37,13 +51,13 @@ export function RatingsChart({ meeting }: { meeting: Meeting }) {
             {[0, 2, 4, 6, 8, 10].map((v) => (
               <g key={v}>
                 <line x1={left} x2={W - right} y1={sy(v)} y2={sy(v)} stroke="#d0d0d0" />
-                <text x={left - 8} y={sy(v) + 4} textAnchor="end" fontSize="12" fill="#1a1a1a">
+                <text x={left - 8} y={sy(v) + 4} textAnchor="end" fontSize="14" fill="#1a1a1a">
                   {v}
                 </text>
               </g>
             ))}
             {meetings.map((m, i) => (
-              <text key={m.meetingId} x={sx(i)} y={H - 14} textAnchor="middle" fontSize="12" fill="#1a1a1a">
+              <text key={m.meetingId} x={sx(i)} y={H - 14} textAnchor="middle" fontSize="14" fill="#1a1a1a">
                 {formatDate(m.heldOn)}
               </text>
             ))}
@@ -59,7 +73,7 @@ export function RatingsChart({ meeting }: { meeting: Meeting }) {
                     <circle key={`${p.x}-${p.y}`} cx={p.x} cy={p.y} r={5} fill={colour} stroke="#fff" strokeWidth={1.5} />
                   ))}
                   {last ? (
-                    <text x={last.x + 8} y={last.y + 4 + ((k % 3) - 1) * 4} fontSize="12" fill={colour}>
+                    <text x={last.x + 10} y={(labelY.get(s.key) ?? last.y) + 4} fontSize="14" fill={colour}>
                       {s.name.split(' ')[0]}
                     </text>
                   ) : null}

@@ -55,7 +55,7 @@ export function MyNotifications() {
                   <>
                     <Link to={`/underretninger/${encodeURIComponent(n.id)}`}>{n.label}</Link>
                     <br />
-                    <span className="spire-muted">{groundsText(n.grounds)}</span>
+                    <span className="spire-muted weight-normal">{groundsText(n.grounds)}</span>
                   </>
                 ),
               },

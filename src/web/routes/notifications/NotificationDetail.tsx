@@ -52,7 +52,7 @@ function Facts({ n }: { n: NotificationView }) {
   const { t } = useTranslation();
   const reason = n.notInformedReason ? t(`notifications.notInformedReason.${n.notInformedReason}`) : '';
   return (
-    <dl className="spire-facts">
+    <dl className="spire-notification-facts">
       {n.child ? (
         <>
           <dt>{t('notifications.detail.child')}</dt>
@@ -118,7 +118,7 @@ function NotifierPage({ n }: { n: Extract<NotificationView, { view: 'notifier' }
         {t('notifications.detail.title')}: {n.label}
       </h1>
       <Facts n={n} />
-      <dl className="spire-facts">
+      <dl className="spire-notification-facts">
         <dt>{t('notifications.detail.yourReceipt')}</dt>
         <dd>{n.receipt ? t('notifications.mine.receiptOn', { date: formatDate(n.receipt.confirmedOn) }) : t('notifications.mine.noReceipt')}</dd>
         <dt>{t('notifications.detail.yourFeedback')}</dt>
@@ -192,7 +192,7 @@ function HandlerPage({ n }: { n: HandlerView }) {
         </Alert>
       ) : null}
       <Section id="n-deadlines" title={t('notifications.detail.deadlines')}>
-        <dl className="spire-facts">
+        <dl className="spire-notification-facts">
           <dt>{t('notifications.detail.acuteDue')}</dt>
           <dd>
             {formatDateTimeShort(n.deadlines.acuteDueAt)} <DeadlineBadge status={n.deadlines.acuteStatus} />
@@ -203,7 +203,7 @@ function HandlerPage({ n }: { n: HandlerView }) {
           </dd>
         </dl>
       </Section>
-      <Section id="n-facts" title={t('notifications.detail.observations')}>
+      <Section id="n-facts" title={t('notifications.detail.content')}>
         <Facts n={n} />
       </Section>
       <ReceiptSection n={n} form={receiptForm} />

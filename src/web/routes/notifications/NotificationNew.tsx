@@ -22,6 +22,7 @@ import { RadioGroupField, SelectField, TextAreaField, TextField } from '../../co
 import { PageTitle } from '../../components/PageTitle';
 import { Spinner } from '../../components/Spinner';
 import { useFormErrors } from '../../forms';
+import './notifications.css';
 
 const FIELDS = ['parentName', 'parentCpr', 'expectedDate', 'grounds', 'observations', 'parentsInformed', 'notInformedReason', 'notInformedText', 'notifierUnitId', 'childId'] as const;
 
@@ -236,7 +237,7 @@ export function NotificationNew() {
 
         <h2>{t('notifications.form.notifierHeading')}</h2>
         <p>{t('notifications.form.notifierText')}</p>
-        <dl className="spire-facts">
+        <dl className="spire-notification-facts">
           <dt>{t('notifications.form.notifierName')}</dt>
           <dd>{me.name}</dd>
         </dl>
@@ -250,7 +251,7 @@ export function NotificationNew() {
             options={me.units.map((u) => ({ value: u.id, label: u.name }))}
           />
         ) : (
-          <dl className="spire-facts">
+          <dl className="spire-notification-facts">
             <dt>{t('notifications.form.workplace')}</dt>
             <dd>{unit?.name}</dd>
           </dl>

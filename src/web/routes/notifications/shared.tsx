@@ -3,6 +3,7 @@ import type { Deadlines, Ground } from '../../api/notifications';
 import { Badge } from '../../components/Badge';
 import { Icon } from '../../components/Icon';
 import { formatDate, formatDateTimeShort } from '../../format';
+import './notifications.css';
 
 /** The units of the signed-in user that receive notifications. */
 export const SOCIAL_SERVICES = 'social_services';

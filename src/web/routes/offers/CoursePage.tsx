@@ -103,7 +103,7 @@ export function CoursePage() {
 function Parents({ p }: { p: Participant }) {
   const { t } = useTranslation();
   return (
-    <ul className="nobullet-list">
+    <ul className="nobullet-list spire-parents">
       {p.adults.map((a) => (
         <li key={a.id}>
           {a.name}

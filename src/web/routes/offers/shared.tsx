@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Offer, ParticipantState } from '../../api/offers';
 import { Badge } from '../../components/Badge';
+import './offers.css';
 
 const STATE_VARIANT: Record<ParticipantState, 'info' | 'success' | 'warning' | 'error' | undefined> = {
   waiting: 'warning',
@@ -22,7 +23,8 @@ export function StateBadge({ state, position }: { state: ParticipantState; posit
 /** "6 mdr.–6 år · Alle familier" for an offer's target group. */
 export function useTargetGroup(): (offer: Pick<Offer, 'ageFromMonths' | 'ageToMonths' | 'audience'>) => string {
   const { t } = useTranslation();
-  const age = (months: number) => (months % 12 === 0 && months > 0 ? t('offers.age.years', { count: months / 12 }) : t('offers.age.months', { count: months }));
+  const age = (months: number) =>
+    months === 0 ? '0' : months % 12 === 0 ? t('offers.age.years', { count: months / 12 }) : t('offers.age.months', { count: months });
   return (offer) => {
     const parts: string[] = [];
     if (offer.ageFromMonths != null && offer.ageToMonths != null) parts.push(`${age(offer.ageFromMonths)}–${age(offer.ageToMonths)}`);

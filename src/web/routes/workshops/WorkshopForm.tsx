@@ -6,8 +6,8 @@ import { type CounsellingOffer, counsellingKeys, listCounsellingOffers } from '.
 import { listUnits, organisationKeys } from '../../api/organisation';
 import { WORKSHOP_THEMES, type Workshop, type WorkshopInput } from '../../api/workshops';
 import { Alert } from '../../components/Alert';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/FormField';
 import { ErrorState } from '../../components/ErrorState';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/FormField';
 import { Spinner } from '../../components/Spinner';
 import { todayIso } from '../../format';
 import type { FieldErrors, FormErrors } from '../../forms';

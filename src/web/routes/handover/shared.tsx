@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import type { Handover, HandoverSummary } from '../../api/handover';
+import { Badge } from '../../components/Badge';
+import { formatDate } from '../../format';
+
+/** The handover's status as a badge, with the 5-working-day flag when unacknowledged. */
+export function HandoverStatus({ status, flagged }: { status: HandoverSummary['status']; flagged: boolean }) {
+  const { t } = useTranslation();
+  const variant = status === 'acknowledged' ? 'success' : status === 'sent' ? 'info' : 'warning';
+  return (
+    <span className="spire-badges">
+      <Badge variant={variant}>{t(`handover.status.${status}`)}</Badge>
+      {flagged ? <Badge variant="error">{t('handover.flagged')}</Badge> : null}
+    </span>
+  );
+}
+
+/** The parts that were shared and may be read, as frozen when sent (recipients see exactly these). */
+export function SharedParts({ h }: { h: Handover }) {
+  const { t } = useTranslation();
+  if (h.shared.length === 0) return <p>{t('handover.sharedNone')}</p>;
+  return (
+    <>
+      {h.shared.map((p) => (
+        <section key={p.part} className="spire-handover-part" aria-labelledby={`part-${p.part}`}>
+          <h3 id={`part-${p.part}`} className="h4">
+            {t(`handover.part.${p.part}`)}
+          </h3>
+          {p.text !== undefined ? <p className="spire-prewrap">{p.text}</p> : null}
+          {p.screenings ? (
+            <ul>
+              {p.screenings.map((s) => (
+                <li key={`${s.instrument}-${s.observedOn}`}>
+                  {t('handover.screeningLine', {
+                    instrument: t(`instrumentShort.${s.instrument}`),
+                    date: formatDate(s.observedOn),
+                    total: s.total ?? '–',
+                    result: s.positive ? t('handover.screeningPositive') : t('handover.screeningNegative'),
+                  })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ))}
+    </>
+  );
+}
