@@ -153,9 +153,13 @@ function socialRule(action: 'read' | 'create' | 'update') {
   };
 }
 
-/** The rules for `social` information (sparring, wellbeing conversations). Lists are scoped in SQL. */
+/**
+ * The rules for `social` information (sparring, wellbeing conversations). Lists are scoped in SQL,
+ * so searching is only the route gate (no facts): any staff member with a unit. Facts belong to
+ * another area's search and are refused here, so this rule never widens theirs.
+ */
 export const concernRules: RuleSet = {
-  'social:search': (actor) => staff(actor) !== null && (staff(actor)?.units.length ?? 0) > 0,
+  'social:search': (actor, resource) => resource === undefined && (staff(actor)?.units.length ?? 0) > 0,
   'social:read': socialRule('read'),
   'social:create': socialRule('create'),
   'social:update': socialRule('update'),

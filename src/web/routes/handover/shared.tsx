@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Handover, HandoverSummary } from '../../api/handover';
+import { HANDOVER_PARTS, type Handover, type HandoverSummary } from '../../api/handover';
 import { Badge } from '../../components/Badge';
 import { formatDate } from '../../format';
 
@@ -19,8 +19,15 @@ export function HandoverStatus({ status, flagged }: { status: HandoverSummary['s
 export function SharedParts({ h }: { h: Handover }) {
   const { t } = useTranslation();
   if (h.shared.length === 0) return <p>{t('handover.sharedNone')}</p>;
+  // The health visitor also sees which parts the parents did not agree to share (names only).
+  const notShared = h.role === 'health_visitor' && h.status !== 'draft' ? HANDOVER_PARTS.filter((p) => !h.shared.some((s) => s.part === p)) : [];
   return (
     <>
+      {notShared.length ? (
+        <p>
+          <strong>{t('handover.notShared')}:</strong> {notShared.map((p) => t(`handover.part.${p}`)).join(', ')}
+        </p>
+      ) : null}
       {h.shared.map((p) => (
         <section key={p.part} className="spire-handover-part" aria-labelledby={`part-${p.part}`}>
           <h3 id={`part-${p.part}`} className="h4">

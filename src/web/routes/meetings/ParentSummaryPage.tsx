@@ -32,7 +32,7 @@ export function ParentSummaryPage() {
   const m = query.data;
   const title = t('meetings.summary.printTitle', { child: m.child.name });
   return (
-    <article>
+    <article className="spire-parent-summary">
       <PageTitle title={title} />
       <div className="spire-no-print">
         <BackLink to={back}>{t('meetings.summary.back')}</BackLink>
