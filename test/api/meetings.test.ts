@@ -52,6 +52,8 @@ interface MapJson {
 }
 interface MeetingJson {
   id: string;
+  kind: string;
+  facilitatorUnit: { id: string; name: string };
   child: { id: string; name: string };
   legalBasis: 'consent' | 'ssd';
   myRole: string;
@@ -180,6 +182,18 @@ describeEngines('cross-professional meetings', (engine) => {
     expect((await ped.post('/api/meetings', consentBody(childId, parents))).status).toBe(403);
     const far = await world.as('far');
     expect((await far.post('/api/meetings', consentBody(childId, parents))).status).toBe(404);
+  });
+
+  it('a pedagogue holds an extra meeting with the parents in the daycare the child attends, and facilitates it', async () => {
+    const { childId, parents } = await family();
+    const meeting = await create(consentBody(childId, parents, { kind: 'daycare_parents', participants: { parents } }), ped);
+    expect(meeting).toMatchObject({ kind: 'daycare_parents', myRole: 'facilitator', facilitatorUnit: { id: world.units.nursery } });
+    expect(meeting.participants.map((p) => p.kind)).toEqual(['staff', 'parent', 'parent']);
+    // Another nursery's pedagogue cannot hold one about a child who does not attend there.
+    const far = await world.as('far');
+    expect((await far.post('/api/meetings', consentBody(childId, parents, { kind: 'daycare_parents' }))).status).toBe(404);
+    // The social worker's unit is not a daycare: no extra parent meeting from there.
+    expect((await sw.post('/api/meetings', consentBody(childId, parents, { kind: 'daycare_parents' }))).status).toBe(403);
   });
 
   it('C4: without consent one meeting, a follow-up only as a special case with a reason, and never a third', async () => {
