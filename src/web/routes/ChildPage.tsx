@@ -35,12 +35,21 @@ import { ChildOffersTab } from './offers/ChildOffersTab';
 const HEALTH_TABS = ['sundhedspleje', 'journal', 'screening'] as const;
 const BASIC_TABS = ['stamdata', 'familie', 'dagtilbud'] as const;
 type TabKey = (typeof HEALTH_TABS)[number] | (typeof BASIC_TABS)[number] | 'trivsel' | 'bekymringer' | 'moeder' | 'tilbud' | 'samtykke';
+/** Labels of the tabs that other areas add (their texts live in the area's own i18n file). */
+const AREA_TAB_LABELS: Partial<Record<TabKey, string>> = {
+  trivsel: 'wellbeing.childTab.tab',
+  bekymringer: 'concerns.tab',
+  moeder: 'meetings.childTab.tab',
+  samtykke: 'consent.tab',
+  tilbud: 'offers.child.heading',
+};
 
 /**
  * `/boern/:id`: the child's page. The header (name, masked CPR with "Vis CPR-nummer", age,
  * status) and tabs: for the child's health-visiting unit "Sundhedspleje" (programme, visits,
  * extended track), "Journal og målinger" and "Screening" (ADBB, m-ADBB, EPDS, follow-up); for everyone who may see the child "Stamdata",
- * "Forældre og husstand" and "Dagtilbud og skole". A pedagogue never gets the health tabs.
+ * "Forældre og husstand" and "Dagtilbud og skole". A pedagogue never gets the health tabs. Areas add
+ * their own tabs where the API lets the actor in: "Trivsel", "Bekymringer", "Møder", "Samtykke og deling", "Tilbud".
  */
 export function ChildPage() {
   const { t } = useTranslation();
@@ -104,7 +113,7 @@ export function ChildPage() {
       <TabNav
         label={t('child.tabsLabel')}
         current={current}
-        items={tabs.map((key) => ({ key, label: key === 'samtykke' ? t('consent.tab') : key === 'tilbud' ? t('offers.child.heading') : key === 'trivsel' ? t('wellbeing.childTab.tab') : key === 'bekymringer' ? t('concerns.tab') : key === 'moeder' ? t('meetings.childTab.tab') : t(`child.tab.${key}`), to: `?fane=${key}` }))}
+        items={tabs.map((key) => ({ key, label: t(AREA_TAB_LABELS[key] ?? `child.tab.${key}`), to: `?fane=${key}` }))}
       />
       <div className="spire-tab-body">
         {current === 'sundhedspleje' ? <HealthTab child={c} /> : null}
