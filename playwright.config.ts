@@ -24,7 +24,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `npx vite build --logLevel warn --emptyOutDir --outDir ${webDir} && SPIRE_WEB_DIR=${webDir} npx tsx src/cli/start.ts --port ${port} --data-dir ${dataDir} --reset`,
+    command: `npx vite build --logLevel warn --emptyOutDir --outDir ${webDir} && SPIRE_WEB_DIR=${webDir} SPIRE_SIGN_IN_RATE_LIMIT=1000 npx tsx src/cli/start.ts --port ${port} --data-dir ${dataDir} --reset`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -105,9 +105,10 @@ test.describe.serial('administrator journey', () => {
     await expect(units.getByText(unitName)).toBeVisible();
     await expect(units).toContainText('Sundhedspleje');
     await expect(page.getByText('Ingen besøg i dag')).toBeVisible();
-    // A health visitor sees Min dag, Børn and the unit overview in the navigation, no administrator screens.
+    // A health visitor's menu: their day, children, the unit overview, sparring, meetings, offers and
+    // notifying (underretning); no administrator screens.
     const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
-    await expect(nav.getByRole('link')).toHaveText(['Min dag', 'Børn', 'Enhedsoverblik']);
+    await expect(nav.getByRole('link')).toHaveText(['Min dag', 'Børn', 'Enhedsoverblik', 'Sparring', 'Møder', 'Tilbud', 'Underretning']);
     for (const adminOnly of ['Organisation', 'Medarbejdere', 'Adgangslog']) {
       await expect(nav.getByRole('link', { name: adminOnly })).toHaveCount(0);
     }

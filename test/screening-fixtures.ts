@@ -122,9 +122,4 @@ export interface FlagJson {
   resolutionNote: string | null;
   version: number;
 }
-export interface ProblemJson {
-  code: string;
-  title: string;
-  status: number;
-  errors?: { field: string; code: string; message: string }[];
-}
+export type { ProblemJson } from './http';

@@ -8,13 +8,8 @@ import { databaseConfigFromEnv, openDatabase } from '../server/db/connect';
 import { DataFolderLockedError } from '../server/db/data-lock';
 import { migrate } from '../server/db/migrator';
 import { seedDemoChildren } from '../server/demo/children';
-import { seedDemoOffers } from '../server/demo/offers';
-import { seedDemoCounselling } from '../server/demo/counselling';
 import { seedDemoOrganisation } from '../server/demo/organisation';
-import { seedDemoNotifications } from '../server/demo/notifications';
-import { seedDemoConcerns } from '../server/demo/concerns';
-import { seedDemoConsent } from '../server/demo/consent';
-import { seedDemoMeetings } from '../server/demo/meetings';
+import { seedDemoWork } from '../server/demo/work';
 import { parseArgs } from './args';
 
 async function main() {
@@ -28,12 +23,7 @@ async function main() {
     await seedDemoOrganisation(database.db);
     const started = Date.now();
     await seedDemoChildren(database.db, { count, seed: Number(args.seed ?? Date.now() % 100000) });
-    await seedDemoOffers(database.db);
-    await seedDemoNotifications(database.db);
-    await seedDemoConcerns(database.db);
-    await seedDemoCounselling(database.db);
-    await seedDemoConsent(database.db);
-    await seedDemoMeetings(database.db);
+    await seedDemoWork(database.db);
     console.log(`Added ${count} children in ${((Date.now() - started) / 1000).toFixed(1)} s (${database.engine}: ${database.location}).`);
   } finally {
     await database.close();

@@ -15,13 +15,8 @@ import { databaseConfigFromEnv, openDatabase } from '../server/db/connect';
 import { DataFolderLockedError } from '../server/db/data-lock';
 import { migrate } from '../server/db/migrator';
 import { seedDemoChildren } from '../server/demo/children';
-import { seedDemoOffers } from '../server/demo/offers';
-import { seedDemoCounselling } from '../server/demo/counselling';
 import { DEMO_PASSWORD, demoAccounts, seedDemoOrganisation } from '../server/demo/organisation';
-import { seedDemoNotifications } from '../server/demo/notifications';
-import { seedDemoConcerns } from '../server/demo/concerns';
-import { seedDemoConsent } from '../server/demo/consent';
-import { seedDemoMeetings } from '../server/demo/meetings';
+import { seedDemoWork } from '../server/demo/work';
 import { parseArgs } from './args';
 
 /** Children in the demo municipality's caseloads on first start. */
@@ -39,17 +34,16 @@ async function main() {
   const applied = await migrate(database.db);
   const seeded = args.demo === false ? false : await seedDemoOrganisation(database.db);
   if (seeded) await seedDemoChildren(database.db, { count: DEMO_CHILDREN });
-  if (args.demo !== false) await seedDemoOffers(database.db);
-  if (args.demo !== false) await seedDemoNotifications(database.db);
-  if (args.demo !== false) await seedDemoConcerns(database.db);
-  if (args.demo !== false) await seedDemoCounselling(database.db);
-  if (args.demo !== false) await seedDemoConsent(database.db);
-  if (args.demo !== false) await seedDemoMeetings(database.db);
+  if (args.demo !== false) await seedDemoWork(database.db);
 
   // SPIRE_WEB_DIR: serve a web build from elsewhere (parallel end-to-end runs each build their own).
   const builtDir = process.env.SPIRE_WEB_DIR ? path.resolve(process.env.SPIRE_WEB_DIR) : defaultWebDir;
   const webDir = fs.existsSync(path.join(builtDir, 'index.html')) ? builtDir : undefined;
-  const app = buildApp(database, { ...defaultConfig, webDir });
+  // SPIRE_SIGN_IN_RATE_LIMIT: sign-in attempts per address per window (default 30 per 10 minutes).
+  // The browser journeys sign in many times from one address and raise it; nothing else should.
+  const signInRateLimit = Number(process.env.SPIRE_SIGN_IN_RATE_LIMIT ?? defaultConfig.signInRateLimit);
+  if (!Number.isInteger(signInRateLimit) || signInRateLimit < 1) throw new Error('SPIRE_SIGN_IN_RATE_LIMIT must be a positive whole number');
+  const app = buildApp(database, { ...defaultConfig, webDir, signInRateLimit });
   const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });
 
   const url = `http://localhost:${port}`;

@@ -15,6 +15,7 @@ import { todayInDenmark } from '../../src/server/clock';
 import type { Database } from '../../src/server/db/connect';
 import { describeEngines, freshDatabase } from '../engines';
 import { makeChild, makeStaff, makeUnit, makeWorld, type TestClient } from '../factories';
+import { expectJson, expectProblem } from '../http';
 
 interface LevelJson {
   key: string;
@@ -68,11 +69,6 @@ interface SparringDetailJson extends Omit<SparringJson, 'sessions'> {
   canRecord: boolean;
   canClose: boolean;
 }
-interface ProblemJson {
-  code: string;
-  status: number;
-  errors?: { field: string; code: string; message: string }[];
-}
 
 describeEngines('concerns and sparring', (engine) => {
   let database: Database;
@@ -101,17 +97,6 @@ describeEngines('concerns and sparring', (engine) => {
   });
   afterAll(() => database.close());
 
-  const ok = async <T>(response: Response, status = 200): Promise<T> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    return JSON.parse(text) as T;
-  };
-  const problem = async (response: Response, status: number): Promise<ProblemJson> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    expect(response.headers.get('content-type')).toContain('application/problem+json');
-    return JSON.parse(text) as ProblemJson;
-  };
   const child = (firstName: string, enrolled = [world.units.nursery]) => {
     counter++;
     return makeChild(world.db, world.municipality, { healthUnitId: world.units.healthUnit, enrolledUnitIds: enrolled, firstName, lastName: `Bekymring${counter}`, birthDate: '2025-03-01' });
@@ -126,11 +111,11 @@ describeEngines('concerns and sparring', (engine) => {
     ...overrides,
   });
   const record = async (client: TestClient, childId: string, overrides: Record<string, unknown> = {}) =>
-    ok<ConcernJson>(await client.post(`/api/children/${childId}/concerns`, concernBody(overrides)), 201);
+    expectJson<ConcernJson>(await client.post(`/api/children/${childId}/concerns`, concernBody(overrides)), 201);
   const consent = { givenBy: 'Mor, Maria Hansen', givenOn: addDays(today, -1), how: 'Mundtligt ved afhentning' };
   const askNamed = async (client: TestClient, concernId: string) =>
-    ok<SparringDetailJson>(await client.post(`/api/concerns/${concernId}/sparring-requests`, { anonymous: false, question: 'Hvordan taler vi med forældrene?', consent }), 201);
-  const queue = async (client: TestClient) => ok<{ items: SparringJson[]; covers: { id: string; name: string }[] }>(await client.get('/api/sparring-requests'));
+    expectJson<SparringDetailJson>(await client.post(`/api/concerns/${concernId}/sparring-requests`, { anonymous: false, question: 'Hvordan taler vi med forældrene?', consent }), 201);
+  const queue = async (client: TestClient) => expectJson<{ items: SparringJson[]; covers: { id: string; name: string }[] }>(await client.get('/api/sparring-requests'));
 
   // ---- Recording -----------------------------------------------------------------------
 
@@ -152,7 +137,7 @@ describeEngines('concerns and sparring', (engine) => {
     });
     expect(concern.level.labelDa).toContain('Gul');
     expect(concern.level.colour).toMatch(/^#/);
-    const list = await ok<ConcernListJson>(await ped.get(`/api/children/${childId}/concerns`));
+    const list = await expectJson<ConcernListJson>(await ped.get(`/api/children/${childId}/concerns`));
     expect(list).toMatchObject({ canCreate: true, createCategory: 'pedagogical', scale: { key: 'topi-3' } });
     expect(list.items.map((c) => c.id)).toEqual([concern.id]);
     const row = await world.db.selectFrom('concerns').selectAll().where('id', '=', concern.id).executeTakeFirstOrThrow();
@@ -162,23 +147,23 @@ describeEngines('concerns and sparring', (engine) => {
   it('refuses bad concerns field by field in problem+json: missing level, unknown level, missing observation, date in the future, how the parents were told', async () => {
     const ped = await world.as('ped');
     const childId = await child('Bodil');
-    const missing = await problem(await ped.post(`/api/children/${childId}/concerns`, { observedSince: today, parentsInformed: false }), 400);
+    const missing = await expectProblem(await ped.post(`/api/children/${childId}/concerns`, { observedSince: today, parentsInformed: false }), 400);
     expect(missing.code).toBe('validation.failed');
     expect(missing.errors?.map((e) => [e.field, e.code]).sort()).toEqual([
       ['level', 'required'],
       ['observed', 'required'],
     ]);
-    const unknown = await problem(await ped.post(`/api/children/${childId}/concerns`, concernBody({ level: 'purple' })), 400);
+    const unknown = await expectProblem(await ped.post(`/api/children/${childId}/concerns`, concernBody({ level: 'purple' })), 400);
     expect(unknown.errors).toEqual([expect.objectContaining({ field: 'level', code: 'not_on_scale' })]);
     expect(unknown.errors?.[0].message).toContain('green, yellow, red');
-    const empty = await problem(await ped.post(`/api/children/${childId}/concerns`, concernBody({ observed: '   ' })), 400);
+    const empty = await expectProblem(await ped.post(`/api/children/${childId}/concerns`, concernBody({ observed: '   ' })), 400);
     expect(empty.errors?.map((e) => [e.field, e.code])).toEqual([['observed', 'required']]);
-    const future = await problem(await ped.post(`/api/children/${childId}/concerns`, concernBody({ observedSince: addDays(today, 1), parentsInformedOn: addDays(today, 3) })), 400);
+    const future = await expectProblem(await ped.post(`/api/children/${childId}/concerns`, concernBody({ observedSince: addDays(today, 1), parentsInformedOn: addDays(today, 3) })), 400);
     expect(future.errors?.map((e) => [e.field, e.code])).toEqual([
       ['observedSince', 'in_future'],
       ['parentsInformedOn', 'in_future'],
     ]);
-    const how = await problem(await ped.post(`/api/children/${childId}/concerns`, concernBody({ parentsInformedHow: null })), 400);
+    const how = await expectProblem(await ped.post(`/api/children/${childId}/concerns`, concernBody({ parentsInformedHow: null })), 400);
     expect(how.errors?.map((e) => [e.field, e.code])).toEqual([['parentsInformedHow', 'required']]);
     expect(how.errors?.[0].message).toMatch(/forældrene/);
     // Nothing was stored.
@@ -191,7 +176,7 @@ describeEngines('concerns and sparring', (engine) => {
     const expectedId = await makeChild(world.db, world.municipality, { healthUnitId: world.units.healthUnit, expectedDate: addDays(today, 60), lastName: 'Termin' });
     const concern = await record(hv, expectedId, { level: 'red', observed: 'Mor fortæller om uro i hjemmet og sover meget lidt.' });
     expect(concern).toMatchObject({ childId: expectedId, category: 'health', unit: { id: world.units.healthUnit }, level: { key: 'red', rank: 3 } });
-    const list = await ok<ConcernListJson>(await hv.get(`/api/children/${expectedId}/concerns`));
+    const list = await expectJson<ConcernListJson>(await hv.get(`/api/children/${expectedId}/concerns`));
     expect(list.createCategory).toBe('health');
     expect(list.items).toHaveLength(1);
   });
@@ -205,23 +190,23 @@ describeEngines('concerns and sparring', (engine) => {
     const pedConcern = await record(ped, childId);
     const hvConcern = await record(hv, childId, { level: 'red', observed: 'Vægten står stille, mor virker meget træt.' });
 
-    const colleagueSees = await ok<ConcernListJson>(await colleague.get(`/api/children/${childId}/concerns`));
+    const colleagueSees = await expectJson<ConcernListJson>(await colleague.get(`/api/children/${childId}/concerns`));
     expect(colleagueSees.items.map((c) => c.id)).toEqual([pedConcern.id]);
     expect(colleagueSees.items[0].canEdit).toBe(true);
 
-    const hvSees = await ok<ConcernListJson>(await hv.get(`/api/children/${childId}/concerns`));
+    const hvSees = await expectJson<ConcernListJson>(await hv.get(`/api/children/${childId}/concerns`));
     expect(hvSees.items.map((c) => c.id)).toEqual([hvConcern.id]);
     expect(JSON.stringify(hvSees)).not.toContain('græder meget');
 
-    const pedSees = await ok<ConcernListJson>(await ped.get(`/api/children/${childId}/concerns`));
+    const pedSees = await expectJson<ConcernListJson>(await ped.get(`/api/children/${childId}/concerns`));
     expect(pedSees.items.map((c) => c.id)).toEqual([pedConcern.id]);
     expect(JSON.stringify(pedSees)).not.toContain('Vægten');
 
-    await problem(await other.get(`/api/children/${childId}/concerns`), 404);
-    await problem(await other.post(`/api/children/${childId}/concerns`, concernBody()), 404);
-    await problem(await hv.patch(`/api/concerns/${pedConcern.id}`, { ...concernBody(), version: 1 }), 404);
-    await problem(await ped.post(`/api/concerns/${hvConcern.id}/sparring-requests`, { anonymous: true, question: 'Hjælp' }), 404);
-    await problem(await other.patch(`/api/concerns/${pedConcern.id}`, { ...concernBody(), version: 1 }), 404);
+    await expectProblem(await other.get(`/api/children/${childId}/concerns`), 404);
+    await expectProblem(await other.post(`/api/children/${childId}/concerns`, concernBody()), 404);
+    await expectProblem(await hv.patch(`/api/concerns/${pedConcern.id}`, { ...concernBody(), version: 1 }), 404);
+    await expectProblem(await ped.post(`/api/concerns/${hvConcern.id}/sparring-requests`, { anonymous: true, question: 'Hjælp' }), 404);
+    await expectProblem(await other.patch(`/api/concerns/${pedConcern.id}`, { ...concernBody(), version: 1 }), 404);
   });
 
   it('changes a concern with the version read, and answers 409 to a stale version', async () => {
@@ -229,9 +214,9 @@ describeEngines('concerns and sparring', (engine) => {
     const colleague = await world.as('ped.colleague');
     const childId = await child('Dagmar');
     const concern = await record(ped, childId);
-    const changed = await ok<ConcernJson>(await colleague.patch(`/api/concerns/${concern.id}`, { ...concernBody({ level: 'red' }), version: 1 }));
+    const changed = await expectJson<ConcernJson>(await colleague.patch(`/api/concerns/${concern.id}`, { ...concernBody({ level: 'red' }), version: 1 }));
     expect(changed).toMatchObject({ version: 2, level: { key: 'red' } });
-    const stale = await problem(await ped.patch(`/api/concerns/${concern.id}`, { ...concernBody({ level: 'green' }), version: 1 }), 409);
+    const stale = await expectProblem(await ped.patch(`/api/concerns/${concern.id}`, { ...concernBody({ level: 'green' }), version: 1 }), 409);
     expect(stale.code).toBe('conflict.stale_version');
     const row = await world.db.selectFrom('concerns').select(['level', 'version']).where('id', '=', concern.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ level: 'red', version: 2 });
@@ -244,7 +229,7 @@ describeEngines('concerns and sparring', (engine) => {
     const social = await world.as('social');
     const childId = await child('Esther');
     const concern = await record(ped, childId);
-    const created = await ok<SparringDetailJson>(
+    const created = await expectJson<SparringDetailJson>(
       await ped.post(`/api/concerns/${concern.id}/sparring-requests`, { anonymous: true, question: 'Et barn på halvandet år trækker sig. Hvordan tager vi snakken?' }),
       201,
     );
@@ -257,7 +242,7 @@ describeEngines('concerns and sparring', (engine) => {
     expect(rowText).not.toContain(childId);
     expect(rowText).not.toContain(concern.id);
 
-    const seenBySocial = await ok<SparringDetailJson>(await social.get(`/api/sparring-requests/${created.id}`));
+    const seenBySocial = await expectJson<SparringDetailJson>(await social.get(`/api/sparring-requests/${created.id}`));
     const listed = await queue(social);
     for (const body of [JSON.stringify(created), JSON.stringify(seenBySocial), JSON.stringify(listed)]) {
       expect(body).not.toContain(childId);
@@ -265,12 +250,12 @@ describeEngines('concerns and sparring', (engine) => {
       expect(body).not.toContain(concern.id);
     }
     // Taken and advised, it still names nobody; the concern is not linked to it.
-    const taken = await ok<SparringDetailJson>(await social.post(`/api/sparring-requests/${created.id}/take`, { version: created.version }));
+    const taken = await expectJson<SparringDetailJson>(await social.post(`/api/sparring-requests/${created.id}/take`, { version: created.version }));
     expect(taken.child).toBeNull();
     expect(JSON.stringify(taken)).not.toContain(childId);
     const involved = await world.db.selectFrom('child_involvements').select('id').where('source_id', '=', created.id).execute();
     expect(involved).toEqual([]);
-    const concerns = await ok<ConcernListJson>(await ped.get(`/api/children/${childId}/concerns`));
+    const concerns = await expectJson<ConcernListJson>(await ped.get(`/api/children/${childId}/concerns`));
     expect(concerns.items[0].sparring).toEqual([]);
   });
 
@@ -278,13 +263,13 @@ describeEngines('concerns and sparring', (engine) => {
     const ped = await world.as('ped');
     const childId = await child('Frida');
     const concern = await record(ped, childId);
-    const refused = await problem(await ped.post(`/api/concerns/${concern.id}/sparring-requests`, { anonymous: false, question: 'Hjælp til samtalen' }), 400);
+    const refused = await expectProblem(await ped.post(`/api/concerns/${concern.id}/sparring-requests`, { anonymous: false, question: 'Hjælp til samtalen' }), 400);
     expect(refused.errors?.map((e) => [e.field, e.code])).toEqual([['consent', 'consent_required']]);
-    const partial = await problem(await ped.post(`/api/concerns/${concern.id}/sparring-requests`, { anonymous: false, question: 'Hjælp', consent: { givenBy: 'Mor' } }), 400);
+    const partial = await expectProblem(await ped.post(`/api/concerns/${concern.id}/sparring-requests`, { anonymous: false, question: 'Hjælp', consent: { givenBy: 'Mor' } }), 400);
     expect(partial.errors?.map((e) => e.field).sort()).toEqual(['consent.givenOn', 'consent.how']);
-    const future = await problem(await ped.post(`/api/concerns/${concern.id}/sparring-requests`, { anonymous: false, question: 'Hjælp', consent: { ...consent, givenOn: addDays(today, 2) } }), 400);
+    const future = await expectProblem(await ped.post(`/api/concerns/${concern.id}/sparring-requests`, { anonymous: false, question: 'Hjælp', consent: { ...consent, givenOn: addDays(today, 2) } }), 400);
     expect(future.errors?.map((e) => [e.field, e.code])).toEqual([['consent.givenOn', 'in_future']]);
-    const anonymousWithConsent = await problem(await ped.post(`/api/concerns/${concern.id}/sparring-requests`, { anonymous: true, question: 'Hjælp', consent }), 400);
+    const anonymousWithConsent = await expectProblem(await ped.post(`/api/concerns/${concern.id}/sparring-requests`, { anonymous: true, question: 'Hjælp', consent }), 400);
     expect(anonymousWithConsent.errors?.map((e) => e.field)).toEqual(['consent']);
     const rows = await world.db.selectFrom('sparring_requests').select('id').where('concern_id', '=', concern.id).execute();
     expect(rows).toEqual([]);
@@ -319,8 +304,8 @@ describeEngines('concerns and sparring', (engine) => {
     // A social worker of another district, and staff who are not social workers, have no queue.
     const farList = await queue(far);
     expect(farList.items.filter((i) => i.id === older.id || i.id === newer.id)).toEqual([]);
-    await problem(await far.get(`/api/sparring-requests/${older.id}`), 404);
-    await problem(await far.post(`/api/sparring-requests/${older.id}/take`, { version: 1 }), 404);
+    await expectProblem(await far.get(`/api/sparring-requests/${older.id}`), 404);
+    await expectProblem(await far.post(`/api/sparring-requests/${older.id}/take`, { version: 1 }), 404);
     const hvList = await queue(hv);
     expect(hvList.items.some((i) => i.id === older.id)).toBe(false);
     expect(hvList.covers).toEqual([]);
@@ -340,33 +325,33 @@ describeEngines('concerns and sparring', (engine) => {
     expect(request).toMatchObject({ mode: 'named', status: 'waiting', child: { id: childId }, consent });
 
     // Before taking: the child is not the social worker's to see.
-    await problem(await social.get(`/api/children/${childId}`), 404);
-    const waiting = await ok<SparringDetailJson>(await social.get(`/api/sparring-requests/${request.id}`));
+    await expectProblem(await social.get(`/api/children/${childId}`), 404);
+    const waiting = await expectJson<SparringDetailJson>(await social.get(`/api/sparring-requests/${request.id}`));
     expect(waiting).toMatchObject({ child: null, concern: null, canTake: true, canRecord: false });
-    await problem(await social.post(`/api/sparring-requests/${request.id}/sessions`, { heldOn: today, advice: 'Råd' }), 403);
+    await expectProblem(await social.post(`/api/sparring-requests/${request.id}/sessions`, { heldOn: today, advice: 'Råd' }), 403);
 
-    const stale = await problem(await social.post(`/api/sparring-requests/${request.id}/take`, { version: 99 }), 409);
+    const stale = await expectProblem(await social.post(`/api/sparring-requests/${request.id}/take`, { version: 99 }), 409);
     expect(stale.code).toBe('conflict.stale_version');
-    const taken = await ok<SparringDetailJson>(await social.post(`/api/sparring-requests/${request.id}/take`, { version: request.version }));
+    const taken = await expectJson<SparringDetailJson>(await social.post(`/api/sparring-requests/${request.id}/take`, { version: request.version }));
     expect(taken).toMatchObject({ status: 'taken', relation: 'taken', takenBy: { id: socialId }, child: { id: childId }, canRecord: true });
     expect(taken.concern?.id).toBe(concern.id);
     expect(taken.concern?.canEdit).toBe(false);
 
-    const basic = await ok<{ id: string; firstName?: string }>(await social.get(`/api/children/${childId}`));
+    const basic = await expectJson<{ id: string; firstName?: string }>(await social.get(`/api/children/${childId}`));
     expect(basic.id).toBe(childId);
-    const concerns = await ok<ConcernListJson>(await social.get(`/api/children/${childId}/concerns`));
+    const concerns = await expectJson<ConcernListJson>(await social.get(`/api/children/${childId}/concerns`));
     expect(concerns).toMatchObject({ canCreate: false, items: [{ id: concern.id, canEdit: false }] });
-    await problem(await social.patch(`/api/concerns/${concern.id}`, { ...concernBody(), version: 1 }), 403);
+    await expectProblem(await social.patch(`/api/concerns/${concern.id}`, { ...concernBody(), version: 1 }), 403);
 
     // Someone else cannot take it now.
     await world.db.insertInto('social_worker_districts').values({ id: uuidv7(), staff_id: (await world.db.selectFrom('staff').select('id').where('username', '=', 'social.far').executeTakeFirstOrThrow()).id, district_id: world.municipality.districtId }).execute();
     const far = await world.as('social.far');
-    expect((await problem(await far.post(`/api/sparring-requests/${request.id}/take`, { version: taken.version }), 409)).code).toBe('sparring.not_waiting');
+    expect((await expectProblem(await far.post(`/api/sparring-requests/${request.id}/take`, { version: taken.version }), 409)).code).toBe('sparring.not_waiting');
     await world.db.deleteFrom('social_worker_districts').where('district_id', '=', world.municipality.districtId).where('staff_id', '<>', socialId).execute();
 
-    const future = await problem(await social.post(`/api/sparring-requests/${request.id}/sessions`, { heldOn: addDays(today, 1), advice: 'Råd' }), 400);
+    const future = await expectProblem(await social.post(`/api/sparring-requests/${request.id}/sessions`, { heldOn: addDays(today, 1), advice: 'Råd' }), 400);
     expect(future.errors?.map((e) => [e.field, e.code])).toEqual([['heldOn', 'in_future']]);
-    const advised = await ok<SparringDetailJson>(
+    const advised = await expectJson<SparringDetailJson>(
       await social.post(`/api/sparring-requests/${request.id}/sessions`, { heldOn: today, advice: 'Tal med forældrene om rutinerne ved aflevering.', nextStep: 'Ny snak om to uger' }),
       201,
     );
@@ -374,13 +359,13 @@ describeEngines('concerns and sparring', (engine) => {
 
     const requesterList = await queue(ped);
     expect(requesterList.items.find((i) => i.id === request.id)).toMatchObject({ status: 'taken', newAdvice: true, takenBy: { name: 'Sara Social' } });
-    const seen = await ok<SparringDetailJson>(await ped.get(`/api/sparring-requests/${request.id}`));
+    const seen = await expectJson<SparringDetailJson>(await ped.get(`/api/sparring-requests/${request.id}`));
     expect(seen.sessions[0].advice).toContain('rutinerne');
     expect((await queue(ped)).items.find((i) => i.id === request.id)?.newAdvice).toBe(false);
 
-    const closed = await ok<SparringDetailJson>(await social.post(`/api/sparring-requests/${request.id}/close`, { version: advised.version, note: 'Afsluttet efter én samtale' }));
+    const closed = await expectJson<SparringDetailJson>(await social.post(`/api/sparring-requests/${request.id}/close`, { version: advised.version, note: 'Afsluttet efter én samtale' }));
     expect(closed.status).toBe('closed');
-    await problem(await social.get(`/api/children/${childId}`), 404);
+    await expectProblem(await social.get(`/api/children/${childId}`), 404);
     const involvement = await world.db.selectFrom('child_involvements').select(['ended_at']).where('source_id', '=', request.id).executeTakeFirstOrThrow();
     expect(involvement.ended_at).not.toBeNull();
   });
@@ -391,11 +376,11 @@ describeEngines('concerns and sparring', (engine) => {
     const childId = await child('Ingrid');
     const concern = await record(hv, childId, { observed: 'Mor har høj EPDS-score og græder meget.' });
     const request = await askNamed(hv, concern.id);
-    const taken = await ok<SparringDetailJson>(await social.post(`/api/sparring-requests/${request.id}/take`, { version: request.version }));
+    const taken = await expectJson<SparringDetailJson>(await social.post(`/api/sparring-requests/${request.id}/take`, { version: request.version }));
     expect(taken.child?.id).toBe(childId);
     expect(taken.concern).toBeNull();
     expect(JSON.stringify(taken)).not.toContain('EPDS');
-    const list = await ok<ConcernListJson>(await social.get(`/api/children/${childId}/concerns`));
+    const list = await expectJson<ConcernListJson>(await social.get(`/api/children/${childId}/concerns`));
     expect(list.items).toEqual([]);
   });
 
@@ -428,21 +413,21 @@ describeEngines('concerns and sparring', (engine) => {
     const school = await makeUnit(world.db, world.municipality, 'school', 'Testby Skole');
     const pupilId = await child('Karl', [school]);
     const body = { heldOn: today, parentsAgreed: true, agreementHow: 'Telefonsamtale med far', agreementOn: addDays(today, -3), notes: 'Karl fortæller, at han er alene i frikvartererne.', nextStep: 'Opfølgning med klasselærer' };
-    const refused = await problem(await social.post(`/api/children/${pupilId}/wellbeing-conversations`, { ...body, parentsAgreed: false }), 400);
+    const refused = await expectProblem(await social.post(`/api/children/${pupilId}/wellbeing-conversations`, { ...body, parentsAgreed: false }), 400);
     expect(refused.errors?.map((e) => [e.field, e.code])).toEqual([['parentsAgreed', 'agreement_required']]);
-    const created = await ok<{ id: string; child: { id: string }; notes: string }>(await social.post(`/api/children/${pupilId}/wellbeing-conversations`, body), 201);
+    const created = await expectJson<{ id: string; child: { id: string }; notes: string }>(await social.post(`/api/children/${pupilId}/wellbeing-conversations`, body), 201);
     expect(created.child.id).toBe(pupilId);
-    const list = await ok<{ items: { id: string }[] }>(await social.get('/api/wellbeing-conversations'));
+    const list = await expectJson<{ items: { id: string }[] }>(await social.get('/api/wellbeing-conversations'));
     expect(list.items.map((i) => i.id)).toContain(created.id);
-    const forChild = await ok<{ items: { id: string }[]; canCreate: boolean }>(await social.get(`/api/children/${pupilId}/wellbeing-conversations`));
+    const forChild = await expectJson<{ items: { id: string }[]; canCreate: boolean }>(await social.get(`/api/children/${pupilId}/wellbeing-conversations`));
     expect(forChild).toMatchObject({ canCreate: true, items: [{ id: created.id }] });
     // Not a social worker: refused; not their pupil: not found.
-    await problem(await ped.post(`/api/children/${pupilId}/wellbeing-conversations`, body), 404);
+    await expectProblem(await ped.post(`/api/children/${pupilId}/wellbeing-conversations`, body), 404);
     const far = await world.as('social.far');
-    await problem(await far.post(`/api/children/${pupilId}/wellbeing-conversations`, body), 404);
+    await expectProblem(await far.post(`/api/children/${pupilId}/wellbeing-conversations`, body), 404);
     const own = await world.as('ped');
     const nurseryChild = await child('Lis');
-    await problem(await own.post(`/api/children/${nurseryChild}/wellbeing-conversations`, body), 403);
+    await expectProblem(await own.post(`/api/children/${nurseryChild}/wellbeing-conversations`, body), 403);
     const audit = await world.db.selectFrom('audit_log').select('category').where(sql<boolean>`${pupilId} = any(subject_ids)`).where('action', '=', 'create').execute();
     expect(audit.map((a) => a.category)).toContain('social');
   });

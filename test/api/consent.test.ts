@@ -17,6 +17,7 @@ import { todayInDenmark } from '../../src/server/clock';
 import type { Database } from '../../src/server/db/connect';
 import { describeEngines, freshDatabase } from '../engines';
 import { makeChild, makeStaff, makeUnit, makeWorld, type TestClient } from '../factories';
+import { expectJson, expectProblem } from '../http';
 
 interface DisclosureJson {
   id: string;
@@ -53,10 +54,6 @@ interface TaskJson {
   status: string;
   version: number;
 }
-interface ProblemJson {
-  code: string;
-  errors?: { field: string; code: string }[];
-}
 
 const CATEGORIES = ['basic', 'health', 'pedagogical', 'social'] as const;
 const STATES = ['none', 'valid', 'expired', 'withdrawn'] as const;
@@ -86,17 +83,6 @@ describeEngines('consent and disclosures', (engine) => {
   });
   afterAll(() => database.close());
 
-  const ok = async <T>(response: Response, status = 200): Promise<T> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    return JSON.parse(text) as T;
-  };
-  const problem = async (response: Response, status: number): Promise<ProblemJson> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    expect(response.headers.get('content-type')).toContain('application/problem+json');
-    return JSON.parse(text) as ProblemJson;
-  };
 
   /** A child on the test health unit's caseload, in the nursery and the school, with two custody holders and one without custody. */
   async function family() {
@@ -118,14 +104,14 @@ describeEngines('consent and disclosures', (engine) => {
   }
 
   const recordConsent = async (childId: string, body: Record<string, unknown>) =>
-    ok<ChildConsentsJson>(await hv.post(`/api/children/${childId}/consents`, { purpose: 'cooperation', form: 'written', validFrom: todayInDenmark(), ...body }), 201);
+    expectJson<ChildConsentsJson>(await hv.post(`/api/children/${childId}/consents`, { purpose: 'cooperation', form: 'written', validFrom: todayInDenmark(), ...body }), 201);
   const share = (childId: string, body: Record<string, unknown>) =>
     hv.post(`/api/children/${childId}/disclosures`, { purpose: 'cooperation', title: 'Oplysning', legalBasis: 'consent', ...body });
   /** What the recipient can read: the items, or none when the child is not visible to them at all (404). */
   async function readable(client: TestClient, childId: string): Promise<string> {
     const response = await client.get(`/api/children/${childId}/shared-with-me`);
     if (response.status === 404) return '';
-    return JSON.stringify((await ok<SharedJson>(response)).items);
+    return JSON.stringify((await expectJson<SharedJson>(response)).items);
   }
 
   describe('the consent matrix', () => {
@@ -144,7 +130,7 @@ describeEngines('consent and disclosures', (engine) => {
           }
           if (state === 'valid' || state === 'expired' || state === 'withdrawn') {
             // Shared while the consent was valid…
-            await ok<DisclosureJson>(await share(f.childId, { toUnitId: unit, category, consentId, text: marker }), 201);
+            await expectJson<DisclosureJson>(await share(f.childId, { toUnitId: unit, category, consentId, text: marker }), 201);
             expect(await readable(client, f.childId)).toContain(marker);
           }
           if (state === 'expired') {
@@ -156,14 +142,14 @@ describeEngines('consent and disclosures', (engine) => {
               .execute();
           }
           if (state === 'withdrawn') {
-            const consents = await ok<ChildConsentsJson>(await hv.get(`/api/children/${f.childId}/consents`));
-            await ok(await hv.post(`/api/consents/${consentId}/withdraw`, { version: consents.consents[0].version, reason: 'Forældrene ønsker ikke længere deling', withdrawnByAdultId: f.father }));
+            const consents = await expectJson<ChildConsentsJson>(await hv.get(`/api/children/${f.childId}/consents`));
+            await expectJson(await hv.post(`/api/consents/${consentId}/withdraw`, { version: consents.consents[0].version, reason: 'Forældrene ønsker ikke længere deling', withdrawnByAdultId: f.father }));
           }
 
           // New sharing: only a valid consent allows it.
           const again = await share(f.childId, { toUnitId: unit, category, consentId, text: `${marker}-ny` });
-          if (state === 'valid') await ok(again, 201);
-          else expect((await problem(again, 409)).code).toBe('consent.not_covered');
+          if (state === 'valid') await expectJson(again, 201);
+          else expect((await expectProblem(again, 409)).code).toBe('consent.not_covered');
 
           // Reading: only while the consent is valid (also what was shared before).
           const seen = await readable(client, f.childId);
@@ -177,16 +163,16 @@ describeEngines('consent and disclosures', (engine) => {
           // The consent covers only its category and its recipient.
           if (state === 'valid') {
             const other = CATEGORIES.find((c) => c !== category)!;
-            expect((await problem(await share(f.childId, { toUnitId: unit, category: other, consentId, text: 'x' }), 409)).code).toBe('consent.not_covered');
+            expect((await expectProblem(await share(f.childId, { toUnitId: unit, category: other, consentId, text: 'x' }), 409)).code).toBe('consent.not_covered');
             const elsewhere = recipients.find((r) => r !== recipient)!;
-            expect((await problem(await share(f.childId, { toUnitId: elsewhere.unit(), category, consentId, text: 'x' }), 409)).code).toBe('consent.not_covered');
+            expect((await expectProblem(await share(f.childId, { toUnitId: elsewhere.unit(), category, consentId, text: 'x' }), 409)).code).toBe('consent.not_covered');
             expect(await readable(elsewhere.client!, f.childId)).not.toContain(marker);
             // And only its purpose.
-            expect((await problem(await share(f.childId, { toUnitId: unit, category, consentId, purpose: 'meeting', text: 'x' }), 409)).code).toBe('consent.not_covered');
+            expect((await expectProblem(await share(f.childId, { toUnitId: unit, category, consentId, purpose: 'meeting', text: 'x' }), 409)).code).toBe('consent.not_covered');
           }
 
           // The health visitor keeps the record of what was shared, and sees whether it can still be read.
-          const overview = await ok<ChildConsentsJson>(await hv.get(`/api/children/${f.childId}/consents`));
+          const overview = await expectJson<ChildConsentsJson>(await hv.get(`/api/children/${f.childId}/consents`));
           if (state === 'none') expect(overview.consents).toEqual([]);
           else {
             expect(overview.consents[0].state).toBe(state);
@@ -203,73 +189,73 @@ describeEngines('consent and disclosures', (engine) => {
     const expired = await recordConsent(f.childId, { givenBy: [f.mother], recipientUnitIds: [world.units.nursery], categories: ['health'], validFrom: '2025-01-01', validUntil: '2025-12-31' });
     expect(expired.consents[0].state).toBe('expired');
     expect(expired.consents[0].allCustodyHolders).toBe(false);
-    expect((await problem(await share(f.childId, { toUnitId: world.units.nursery, category: 'health', consentId: expired.consents[0].id, text: 'x' }), 409)).code).toBe('consent.not_covered');
+    expect((await expectProblem(await share(f.childId, { toUnitId: world.units.nursery, category: 'health', consentId: expired.consents[0].id, text: 'x' }), 409)).code).toBe('consent.not_covered');
     const future = await recordConsent(f.childId, { givenBy: [f.mother], recipientUnitIds: [world.units.nursery], categories: ['health'], validFrom: addDays(todayInDenmark(), 5) });
     const futureId = future.consents.find((c) => c.state === 'not_yet_valid')!.id;
-    expect((await problem(await share(f.childId, { toUnitId: world.units.nursery, category: 'health', consentId: futureId, text: 'x' }), 409)).code).toBe('consent.not_covered');
+    expect((await expectProblem(await share(f.childId, { toUnitId: world.units.nursery, category: 'health', consentId: futureId, text: 'x' }), 409)).code).toBe('consent.not_covered');
   });
 
   it('covers a profession: a consent to "the teacher" lets the school’s teacher read, not a pedagogue of another unit', async () => {
     const f = await family();
     const recorded = await recordConsent(f.childId, { givenBy: [f.mother, f.father], recipientProfessions: ['teacher'], categories: ['health'], purpose: 'handover_school' });
     const consentId = recorded.consents[0].id;
-    await ok(await share(f.childId, { toUnitId: school, category: 'health', consentId, purpose: 'handover_school', text: 'Til læreren' }), 201);
+    await expectJson(await share(f.childId, { toUnitId: school, category: 'health', consentId, purpose: 'handover_school', text: 'Til læreren' }), 201);
     expect(await readable(recipients[1].client!, f.childId)).toContain('Til læreren');
-    expect((await problem(await share(f.childId, { toUnitId: world.units.nursery, category: 'health', consentId, purpose: 'handover_school', text: 'x' }), 409)).code).toBe('consent.not_covered');
+    expect((await expectProblem(await share(f.childId, { toUnitId: world.units.nursery, category: 'health', consentId, purpose: 'handover_school', text: 'x' }), 409)).code).toBe('consent.not_covered');
   });
 
   it('validates a consent field by field: custody holders only, known units, at least one recipient', async () => {
     const f = await family();
-    const body = await problem(
+    const body = await expectProblem(
       await hv.post(`/api/children/${f.childId}/consents`, { givenBy: [f.stepfather], purpose: 'cooperation', recipientUnitIds: [uuidv7()], categories: ['health'], form: 'oral', validFrom: '2026-01-01' }),
       400,
     );
     expect(body.errors?.map((e) => `${e.field}:${e.code}`).sort()).toEqual(['givenBy.0:not_custody_holder', 'recipientUnitIds.0:unknown_unit']);
-    const none = await problem(await hv.post(`/api/children/${f.childId}/consents`, { givenBy: [f.mother], purpose: 'cooperation', categories: ['health'], form: 'oral', validFrom: '2026-01-01' }), 400);
+    const none = await expectProblem(await hv.post(`/api/children/${f.childId}/consents`, { givenBy: [f.mother], purpose: 'cooperation', categories: ['health'], form: 'oral', validFrom: '2026-01-01' }), 400);
     expect(none.errors?.[0].code).toBe('at_least_one_recipient');
-    const dates = await problem(
+    const dates = await expectProblem(
       await hv.post(`/api/children/${f.childId}/consents`, { givenBy: [f.mother], purpose: 'cooperation', recipientUnitIds: [school], categories: ['health'], form: 'oral', validFrom: '2026-02-01', validUntil: '2026-01-01' }),
       400,
     );
     expect(dates.errors?.[0]).toMatchObject({ field: 'validUntil', code: 'end_before_start' });
     // Only the child's health-visiting unit records consents.
-    await problem(await recipients[0].client!.post(`/api/children/${f.childId}/consents`, { givenBy: [f.mother], purpose: 'cooperation', recipientUnitIds: [school], categories: ['health'], form: 'oral', validFrom: '2026-01-01' }), 403);
+    await expectProblem(await recipients[0].client!.post(`/api/children/${f.childId}/consents`, { givenBy: [f.mother], purpose: 'cooperation', recipientUnitIds: [school], categories: ['health'], form: 'oral', validFrom: '2026-01-01' }), 403);
   });
 
   it('withdrawal needs the version read: a stale one is 409, a second withdrawal too', async () => {
     const f = await family();
     const recorded = await recordConsent(f.childId, { givenBy: [f.mother], recipientUnitIds: [school], categories: ['health'] });
     const consent = recorded.consents[0];
-    await problem(await hv.post(`/api/consents/${consent.id}/withdraw`, { version: consent.version + 1, reason: 'x' }), 409);
-    const after = await ok<ChildConsentsJson>(await hv.post(`/api/consents/${consent.id}/withdraw`, { version: consent.version, reason: 'Tilbagekaldt mundtligt' }));
+    await expectProblem(await hv.post(`/api/consents/${consent.id}/withdraw`, { version: consent.version + 1, reason: 'x' }), 409);
+    const after = await expectJson<ChildConsentsJson>(await hv.post(`/api/consents/${consent.id}/withdraw`, { version: consent.version, reason: 'Tilbagekaldt mundtligt' }));
     expect(after.consents[0].state).toBe('withdrawn');
-    expect((await problem(await hv.post(`/api/consents/${consent.id}/withdraw`, { version: after.consents[0].version, reason: 'igen' }), 409)).code).toBe('consent.already_withdrawn');
+    expect((await expectProblem(await hv.post(`/api/consents/${consent.id}/withdraw`, { version: after.consents[0].version, reason: 'igen' }), 409)).code).toBe('consent.already_withdrawn');
     // Nobody else withdraws for the parents.
-    await problem(await recipients[1].client!.post(`/api/consents/${consent.id}/withdraw`, { version: after.consents[0].version, reason: 'x' }), 403);
+    await expectProblem(await recipients[1].client!.post(`/api/consents/${consent.id}/withdraw`, { version: after.consents[0].version, reason: 'x' }), 403);
   });
 
   it('shares on notification duty without consent, and on vital interest with a task to tell the parents afterwards (C3)', async () => {
     const f = await family();
-    const missing = await problem(await share(f.childId, { toUnitId: ppr, category: 'health', legalBasis: 'vital_interest', text: 'x' }), 400);
+    const missing = await expectProblem(await share(f.childId, { toUnitId: ppr, category: 'health', legalBasis: 'vital_interest', text: 'x' }), 400);
     expect(missing.errors?.[0]).toMatchObject({ field: 'reason', code: 'required' });
-    await ok(await share(f.childId, { toUnitId: ppr, category: 'health', legalBasis: 'notification_duty', reason: 'Underretning § 133', text: 'Underretningsgrundlag' }), 201);
-    await ok(await share(f.childId, { toUnitId: ppr, category: 'health', legalBasis: 'vital_interest', reason: 'Akut fare for barnets helbred', text: 'Livsvigtig oplysning' }), 201);
+    await expectJson(await share(f.childId, { toUnitId: ppr, category: 'health', legalBasis: 'notification_duty', reason: 'Underretning § 133', text: 'Underretningsgrundlag' }), 201);
+    await expectJson(await share(f.childId, { toUnitId: ppr, category: 'health', legalBasis: 'vital_interest', reason: 'Akut fare for barnets helbred', text: 'Livsvigtig oplysning' }), 201);
     const seen = await readable(recipients[2].client!, f.childId);
     expect(seen).toContain('Underretningsgrundlag');
     expect(seen).toContain('Livsvigtig oplysning');
 
-    const tasks = (await ok<{ items: TaskJson[] }>(await hv.get('/api/my-disclosure-tasks'))).items.filter((t) => t.childId === f.childId);
+    const tasks = (await expectJson<{ items: TaskJson[] }>(await hv.get('/api/my-disclosure-tasks'))).items.filter((t) => t.childId === f.childId);
     expect(tasks).toHaveLength(1);
     const task = tasks[0];
     expect(task.status).toBe('open');
     // Not for the recipient to close, and not with a stale version.
-    await problem(await recipients[2].client!.post(`/api/disclosure-tasks/${task.id}/complete`, { version: task.version, outcome: 'done', note: 'x' }), 403);
-    await problem(await hv.post(`/api/disclosure-tasks/${task.id}/complete`, { version: task.version + 1, outcome: 'done', note: 'x' }), 409);
-    const done = await ok<TaskJson>(await hv.post(`/api/disclosure-tasks/${task.id}/complete`, { version: task.version, outcome: 'done', note: 'Ringede til mor dagen efter' }));
+    await expectProblem(await recipients[2].client!.post(`/api/disclosure-tasks/${task.id}/complete`, { version: task.version, outcome: 'done', note: 'x' }), 403);
+    await expectProblem(await hv.post(`/api/disclosure-tasks/${task.id}/complete`, { version: task.version + 1, outcome: 'done', note: 'x' }), 409);
+    const done = await expectJson<TaskJson>(await hv.post(`/api/disclosure-tasks/${task.id}/complete`, { version: task.version, outcome: 'done', note: 'Ringede til mor dagen efter' }));
     expect(done.status).toBe('done');
-    expect((await ok<{ items: TaskJson[] }>(await hv.get('/api/my-disclosure-tasks'))).items.some((t) => t.id === task.id)).toBe(false);
+    expect((await expectJson<{ items: TaskJson[] }>(await hv.get('/api/my-disclosure-tasks'))).items.some((t) => t.id === task.id)).toBe(false);
 
-    const overview = await ok<ChildConsentsJson>(await hv.get(`/api/children/${f.childId}/consents`));
+    const overview = await expectJson<ChildConsentsJson>(await hv.get(`/api/children/${f.childId}/consents`));
     expect(overview.exceptions.map((d) => d.legalBasis).sort()).toEqual(['notification_duty', 'vital_interest']);
   });
 
@@ -277,25 +263,25 @@ describeEngines('consent and disclosures', (engine) => {
     const f = await family();
     await recordConsent(f.childId, { givenBy: [f.mother], recipientUnitIds: [world.units.nursery], categories: ['health'] });
     await recordConsent(f.childId, { givenBy: [f.mother], recipientUnitIds: [school], categories: ['health'], note: 'Kun til skolen' });
-    const mine = await ok<ChildConsentsJson>(await recipients[0].client!.get(`/api/children/${f.childId}/consents`));
+    const mine = await expectJson<ChildConsentsJson>(await recipients[0].client!.get(`/api/children/${f.childId}/consents`));
     expect(mine.canManage).toBe(false);
     expect(mine.consents.map((c) => c.recipientUnits[0].id)).toEqual([world.units.nursery]);
     expect(JSON.stringify(mine)).not.toContain('Kun til skolen');
     expect(mine.custodyHolders).toEqual([]);
-    const all = await ok<ChildConsentsJson>(await hv.get(`/api/children/${f.childId}/consents`));
+    const all = await expectJson<ChildConsentsJson>(await hv.get(`/api/children/${f.childId}/consents`));
     expect(all.canManage).toBe(true);
     expect(all.consents).toHaveLength(2);
     expect(all.custodyHolders.map((h) => h.id).sort()).toEqual([f.mother, f.father].sort());
     // The PPR psychologist, with nothing shared, does not see the child at all.
-    await problem(await recipients[2].client!.get(`/api/children/${f.childId}/consents`), 404);
-    await problem(await recipients[2].client!.get(`/api/children/${f.childId}/shared-with-me`), 404);
+    await expectProblem(await recipients[2].client!.get(`/api/children/${f.childId}/consents`), 404);
+    await expectProblem(await recipients[2].client!.get(`/api/children/${f.childId}/shared-with-me`), 404);
   });
 
   it('writes audit entries: disclose/health with the child for every share, and a denied one for a refused share', async () => {
     const f = await family();
     const recorded = await recordConsent(f.childId, { givenBy: [f.mother], recipientUnitIds: [school], categories: ['health'] });
-    await ok(await share(f.childId, { toUnitId: school, category: 'health', consentId: recorded.consents[0].id, text: 'Revideret' }), 201);
-    await problem(await share(f.childId, { toUnitId: world.units.nursery, category: 'health', consentId: recorded.consents[0].id, text: 'Nej' }), 409);
+    await expectJson(await share(f.childId, { toUnitId: school, category: 'health', consentId: recorded.consents[0].id, text: 'Revideret' }), 201);
+    await expectProblem(await share(f.childId, { toUnitId: world.units.nursery, category: 'health', consentId: recorded.consents[0].id, text: 'Nej' }), 409);
     await recipients[1].client!.get(`/api/children/${f.childId}/shared-with-me`);
     const rows = await world.db
       .selectFrom('audit_log')

@@ -12,6 +12,7 @@ import { todayInDenmark } from '../../src/server/clock';
 import type { Database } from '../../src/server/db/connect';
 import { describeEngines, freshDatabase } from '../engines';
 import { makeChild, makeStaff, makeUnit, makeWorld, type TestClient } from '../factories';
+import { expectJson, expectProblem, type ProblemJson } from '../http';
 
 interface SlotJson {
   id: string;
@@ -29,11 +30,6 @@ interface SlotDetailJson extends SlotJson {
   anonymousVisits: Record<string, unknown>[];
   familyVisits: { id: string; child: { id: string; name: string }; consent: { givenByRole: string; givenByName: string; form: string }; note: string | null }[];
   familyVisitsHidden: number;
-}
-interface ProblemJson {
-  code: string;
-  status: number;
-  errors?: { field: string; code: string; message: string }[];
 }
 interface SummaryJson {
   dropIn: { slots: number; visits: number; anonymous: number; linked: number; shareAnonymous: number; months: { month: string; anonymous: number; linked: number }[] };
@@ -76,23 +72,12 @@ describeEngines('open counselling', (engine) => {
   });
   afterAll(() => database.close());
 
-  const ok = async <T>(response: Response, status = 200): Promise<T> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    return JSON.parse(text) as T;
-  };
-  const problem = async (response: Response, status: number): Promise<ProblemJson> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    expect(response.headers.get('content-type')).toContain('application/problem+json');
-    return JSON.parse(text) as ProblemJson;
-  };
   const fields = (p: ProblemJson) => (p.errors ?? []).map((e) => `${e.field}:${e.code}`).sort();
 
   /** A slot starting now, two hours long (today in Denmark). */
   const newSlot = async (client = ppr, body: Record<string, unknown> = {}) => {
     const now = Date.now();
-    return ok<SlotJson>(
+    return expectJson<SlotJson>(
       await client.post('/api/counselling/slots', {
         offerId,
         place: 'Rådgivningen, Rådhusvej 1',
@@ -124,48 +109,48 @@ describeEngines('open counselling', (engine) => {
     });
 
     it('are refused to staff of other units, and checked field by field', async () => {
-      await problem(await outsider.post('/api/counselling/slots', { offerId, place: 'X', startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString() }), 403);
+      await expectProblem(await outsider.post('/api/counselling/slots', { offerId, place: 'X', startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString() }), 403);
       const start = new Date().toISOString();
-      const bad = await problem(
+      const bad = await expectProblem(
         await ppr.post('/api/counselling/slots', { offerId, place: '', startsAt: start, endsAt: start, professionalId: world.staff.pedagogueId }),
         400,
       );
       expect(fields(bad)).toEqual(['place:required']);
-      const bad2 = await problem(await ppr.post('/api/counselling/slots', { offerId, place: 'X', startsAt: start, endsAt: start, professionalId: world.staff.pedagogueId }), 400);
+      const bad2 = await expectProblem(await ppr.post('/api/counselling/slots', { offerId, place: 'X', startsAt: start, endsAt: start, professionalId: world.staff.pedagogueId }), 400);
       expect(fields(bad2)).toEqual(['endsAt:end_before_start', 'professionalId:not_offer_staff']);
-      const unknown = await problem(await ppr.post('/api/counselling/slots', { offerId: uuidv7(), place: 'X', startsAt: start, endsAt: new Date(Date.now() + 3600_000).toISOString() }), 400);
+      const unknown = await expectProblem(await ppr.post('/api/counselling/slots', { offerId: uuidv7(), place: 'X', startsAt: start, endsAt: new Date(Date.now() + 3600_000).toISOString() }), 400);
       expect(fields(unknown)).toEqual(['offerId:counselling_offer']);
     });
 
     it('refuses a stale version with 409 and keeps the newer change', async () => {
       const slot = await newSlot();
-      const changed = await ok<SlotJson>(await ppr.patch(`/api/counselling/slots/${slot.id}`, { version: slot.version, place: 'Biblioteket' }));
+      const changed = await expectJson<SlotJson>(await ppr.patch(`/api/counselling/slots/${slot.id}`, { version: slot.version, place: 'Biblioteket' }));
       expect(changed.version).toBe(slot.version + 1);
-      const stale = await problem(await colleague.patch(`/api/counselling/slots/${slot.id}`, { version: slot.version, place: 'Skolen' }), 409);
+      const stale = await expectProblem(await colleague.patch(`/api/counselling/slots/${slot.id}`, { version: slot.version, place: 'Skolen' }), 409);
       expect(stale.code).toBe('conflict.stale_version');
-      expect((await ok<SlotDetailJson>(await ppr.get(`/api/counselling/slots/${slot.id}`))).place).toBe('Biblioteket');
+      expect((await expectJson<SlotDetailJson>(await ppr.get(`/api/counselling/slots/${slot.id}`))).place).toBe('Biblioteket');
     });
 
     it('shows today’s own slots on Min dag, and the list only to staff of running units', async () => {
       const slot = await newSlot();
-      const today = await ok<{ date: string; items: SlotJson[] }>(await ppr.get('/api/counselling/today'));
+      const today = await expectJson<{ date: string; items: SlotJson[] }>(await ppr.get('/api/counselling/today'));
       expect(today.date).toBe(todayInDenmark());
       expect(today.items.map((s) => s.id)).toContain(slot.id);
-      expect((await ok<{ items: SlotJson[] }>(await colleague.get('/api/counselling/today'))).items.map((s) => s.id)).not.toContain(slot.id);
-      expect((await ok<{ items: SlotJson[] }>(await colleague.get('/api/counselling/slots'))).items.map((s) => s.id)).toContain(slot.id);
-      expect((await ok<{ items: SlotJson[] }>(await outsider.get('/api/counselling/slots'))).items).toEqual([]);
-      await problem(await outsider.get(`/api/counselling/slots/${slot.id}`), 404);
+      expect((await expectJson<{ items: SlotJson[] }>(await colleague.get('/api/counselling/today'))).items.map((s) => s.id)).not.toContain(slot.id);
+      expect((await expectJson<{ items: SlotJson[] }>(await colleague.get('/api/counselling/slots'))).items.map((s) => s.id)).toContain(slot.id);
+      expect((await expectJson<{ items: SlotJson[] }>(await outsider.get('/api/counselling/slots'))).items).toEqual([]);
+      await expectProblem(await outsider.get(`/api/counselling/slots/${slot.id}`), 404);
     });
   });
 
   describe('anonymous visits', () => {
     it('store only the slot, the minute, an age band and a topic — in the row, the JSON and the audit trail', async () => {
       const slot = await newSlot();
-      const visit = await ok<Record<string, unknown>>(await ppr.post(`/api/counselling/slots/${slot.id}/anonymous-visits`, { ageBand: '0-1', topic: 'sleep' }), 201);
+      const visit = await expectJson<Record<string, unknown>>(await ppr.post(`/api/counselling/slots/${slot.id}/anonymous-visits`, { ageBand: '0-1', topic: 'sleep' }), 201);
       expect(Object.keys(visit).sort()).toEqual(['ageBand', 'id', 'kind', 'topic', 'visitedAt']);
       expect(visit).toMatchObject({ kind: 'anonymous', ageBand: '0-1', topic: 'sleep' });
       expect(new Date(visit.visitedAt as string).getSeconds()).toBe(0);
-      const bare = await ok<Record<string, unknown>>(await ppr.post(`/api/counselling/slots/${slot.id}/anonymous-visits`, {}), 201);
+      const bare = await expectJson<Record<string, unknown>>(await ppr.post(`/api/counselling/slots/${slot.id}/anonymous-visits`, {}), 201);
       expect(bare).toMatchObject({ ageBand: null, topic: null });
 
       const row = await world.db.selectFrom('counselling_visits').selectAll().where('id', '=', visit.id as string).executeTakeFirstOrThrow();
@@ -178,7 +163,7 @@ describeEngines('open counselling', (engine) => {
       expect(audit[0]).toMatchObject({ action: 'create', category: 'social', subject_ids: [], outcome: 'allowed' });
 
       // The slot page shows the same facts and nothing else.
-      const detail = await ok<SlotDetailJson>(await colleague.get(`/api/counselling/slots/${slot.id}`));
+      const detail = await expectJson<SlotDetailJson>(await colleague.get(`/api/counselling/slots/${slot.id}`));
       expect(detail.anonymousVisits.map((v) => Object.keys(v).sort())).toEqual([
         ['ageBand', 'id', 'kind', 'topic', 'visitedAt'],
         ['ageBand', 'id', 'kind', 'topic', 'visitedAt'],
@@ -187,7 +172,7 @@ describeEngines('open counselling', (engine) => {
 
     it('refuse a child, names and free text field by field, and store nothing', async () => {
       const slot = await newSlot();
-      const refused = await problem(
+      const refused = await expectProblem(
         await ppr.post(`/api/counselling/slots/${slot.id}/anonymous-visits`, {
           ageBand: '1-3',
           childId,
@@ -199,7 +184,7 @@ describeEngines('open counselling', (engine) => {
       );
       expect(refused.errors?.map((e) => e.code)).toEqual(['unknown_field']);
       expect(refused.errors?.[0].field.split(', ').sort()).toEqual(['childId', 'firstName', 'note', 'parentName']);
-      const badChoice = await problem(await ppr.post(`/api/counselling/slots/${slot.id}/anonymous-visits`, { ageBand: 'Ronja', topic: 'Engvej 4' }), 400);
+      const badChoice = await expectProblem(await ppr.post(`/api/counselling/slots/${slot.id}/anonymous-visits`, { ageBand: 'Ronja', topic: 'Engvej 4' }), 400);
       expect(fields(badChoice)).toEqual(['ageBand:invalid_choice', 'topic:invalid_choice']);
       const count = await world.db.selectFrom('counselling_visits').select(sql<number>`count(*)::int`.as('n')).where('slot_id', '=', slot.id).executeTakeFirstOrThrow();
       expect(count.n).toBe(0);
@@ -223,29 +208,29 @@ describeEngines('open counselling', (engine) => {
 
     it('are refused to staff of other units', async () => {
       const slot = await newSlot();
-      await problem(await outsider.post(`/api/counselling/slots/${slot.id}/anonymous-visits`, {}), 404);
+      await expectProblem(await outsider.post(`/api/counselling/slots/${slot.id}/anonymous-visits`, {}), 404);
     });
   });
 
   describe('visits linked to a family', () => {
     it('need the parent’s consent: who, in what form, when', async () => {
       const slot = await newSlot();
-      const missing = await problem(await ppr.post(`/api/counselling/slots/${slot.id}/family-visits`, { childId }), 400);
+      const missing = await expectProblem(await ppr.post(`/api/counselling/slots/${slot.id}/family-visits`, { childId }), 400);
       expect(fields(missing)).toEqual(['consentForm:invalid_choice', 'consentGivenAt:required', 'consentGivenByName:required', 'consentGivenByRole:invalid_choice']);
-      const future = await problem(
+      const future = await expectProblem(
         await ppr.post(`/api/counselling/slots/${slot.id}/family-visits`, { childId, ...consent(), consentGivenAt: new Date(Date.now() + 86_400_000).toISOString() }),
         400,
       );
       expect(fields(future)).toEqual(['consentGivenAt:in_future']);
-      const unknown = await problem(await ppr.post(`/api/counselling/slots/${slot.id}/family-visits`, { childId: uuidv7(), ...consent() }), 400);
+      const unknown = await expectProblem(await ppr.post(`/api/counselling/slots/${slot.id}/family-visits`, { childId: uuidv7(), ...consent() }), 400);
       expect(fields(unknown)).toEqual(['childId:unknown_child']);
     });
 
     it('are recorded with the consent and audited with the child; colleagues see them counted, not named', async () => {
       const slot = await newSlot();
-      await ok(await ppr.post(`/api/counselling/slots/${slot.id}/anonymous-visits`, { ageBand: '3-6' }), 201);
-      await ok(await ppr.post(`/api/counselling/slots/${slot.id}/anonymous-visits`, { topic: 'crying' }), 201);
-      const visit = await ok<SlotDetailJson['familyVisits'][number] & { ageBand: string }>(
+      await expectJson(await ppr.post(`/api/counselling/slots/${slot.id}/anonymous-visits`, { ageBand: '3-6' }), 201);
+      await expectJson(await ppr.post(`/api/counselling/slots/${slot.id}/anonymous-visits`, { topic: 'crying' }), 201);
+      const visit = await expectJson<SlotDetailJson['familyVisits'][number] & { ageBand: string }>(
         await ppr.post(`/api/counselling/slots/${slot.id}/family-visits`, { childId, ...consent(), topic: 'sleep', note: 'Aftalt opfølgning om søvn.' }),
         201,
       );
@@ -257,7 +242,7 @@ describeEngines('open counselling', (engine) => {
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ action: 'create', category: 'social', subject_ids: [childId], outcome: 'allowed' });
 
-      const own = await ok<SlotDetailJson>(await ppr.get(`/api/counselling/slots/${slot.id}`));
+      const own = await expectJson<SlotDetailJson>(await ppr.get(`/api/counselling/slots/${slot.id}`));
       expect(own.counts).toEqual({ visits: 3, anonymous: 2, linked: 1 });
       expect(own.familyVisits.map((v) => v.child.id)).toEqual([childId]);
       expect(own.familyVisits[0].note).toBe('Aftalt opfølgning om søvn.');
@@ -278,16 +263,16 @@ describeEngines('open counselling', (engine) => {
 
     it('find the child by CPR number or by full name and birth date, audited as a search', async () => {
       const slot = await newSlot();
-      const byCpr = await ok<{ items: { id: string; name: string; cprMasked: string }[] }>(await ppr.post(`/api/counselling/slots/${slot.id}/child-lookup`, { cpr: '010225-4005' }));
+      const byCpr = await expectJson<{ items: { id: string; name: string; cprMasked: string }[] }>(await ppr.post(`/api/counselling/slots/${slot.id}/child-lookup`, { cpr: '010225-4005' }));
       expect(byCpr.items).toEqual([{ id: childId, name: 'Ronja Rådgivningsbarn', birthDate: CHILD.birthDate, cprMasked: '010225-XXXX' }]);
-      const byName = await ok<{ items: { id: string }[] }>(
+      const byName = await expectJson<{ items: { id: string }[] }>(
         await ppr.post(`/api/counselling/slots/${slot.id}/child-lookup`, { firstName: 'ronja', lastName: 'RÅDGIVNINGSBARN', birthDate: CHILD.birthDate }),
       );
       expect(byName.items.map((c) => c.id)).toEqual([childId]);
-      const none = await ok<{ items: unknown[] }>(await ppr.post(`/api/counselling/slots/${slot.id}/child-lookup`, { firstName: 'Ronja', lastName: 'Rådgivningsbarn', birthDate: '2025-02-02' }));
+      const none = await expectJson<{ items: unknown[] }>(await ppr.post(`/api/counselling/slots/${slot.id}/child-lookup`, { firstName: 'Ronja', lastName: 'Rådgivningsbarn', birthDate: '2025-02-02' }));
       expect(none.items).toEqual([]);
-      expect(fields(await problem(await ppr.post(`/api/counselling/slots/${slot.id}/child-lookup`, { firstName: 'Ronja' }), 400))).toEqual(['cpr:lookup_criteria']);
-      expect(fields(await problem(await ppr.post(`/api/counselling/slots/${slot.id}/child-lookup`, { cpr: '12345' }), 400))).toEqual(['cpr:invalid_cpr']);
+      expect(fields(await expectProblem(await ppr.post(`/api/counselling/slots/${slot.id}/child-lookup`, { firstName: 'Ronja' }), 400))).toEqual(['cpr:lookup_criteria']);
+      expect(fields(await expectProblem(await ppr.post(`/api/counselling/slots/${slot.id}/child-lookup`, { cpr: '12345' }), 400))).toEqual(['cpr:invalid_cpr']);
       const audit = (await auditRows(slot.id)).rows.filter((r) => r.action === 'search');
       expect(audit.map((r) => [r.category, r.subject_ids])).toEqual([
         ['basic', [childId]],
@@ -302,7 +287,7 @@ describeEngines('open counselling', (engine) => {
 
   describe('the unit’s numbers', () => {
     it('count visits per month, anonymous and linked, for members of the unit only', async () => {
-      const summary = await ok<SummaryJson>(await colleague.get(`/api/units/${pprUnit}/counselling-summary`));
+      const summary = await expectJson<SummaryJson>(await colleague.get(`/api/units/${pprUnit}/counselling-summary`));
       const all = await world.db
         .selectFrom('counselling_visits as v')
         .innerJoin('counselling_slots as s', 's.id', 'v.slot_id')
@@ -317,8 +302,8 @@ describeEngines('open counselling', (engine) => {
       const thisMonth = summary.dropIn.months.at(-1);
       expect(thisMonth).toMatchObject({ month: todayInDenmark().slice(0, 7), anonymous, linked });
       expect(JSON.stringify(summary)).not.toContain(CHILD.lastName);
-      await problem(await outsider.get(`/api/units/${pprUnit}/counselling-summary`), 403);
-      await problem(await outsider.get(`/api/units/${uuidv7()}/counselling-summary`), 404);
+      await expectProblem(await outsider.get(`/api/units/${pprUnit}/counselling-summary`), 403);
+      await expectProblem(await outsider.get(`/api/units/${uuidv7()}/counselling-summary`), 404);
     });
   });
 });

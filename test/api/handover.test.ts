@@ -13,6 +13,7 @@ import { todayInDenmark } from '../../src/server/clock';
 import type { Database } from '../../src/server/db/connect';
 import { describeEngines, freshDatabase } from '../engines';
 import { makeChild, makeStaff, makeUnit, makeWorld, type TestClient } from '../factories';
+import { expectJson, expectProblem } from '../http';
 
 interface SummaryJson {
   id: string | null;
@@ -42,10 +43,6 @@ interface HandoverJson {
   meeting: { place: string; participants: string[] } | null;
   version: number;
 }
-interface ProblemJson {
-  code: string;
-  errors?: { field: string; code: string }[];
-}
 
 describeEngines('handover to daycare', (engine) => {
   let database: Database;
@@ -67,16 +64,8 @@ describeEngines('handover to daycare', (engine) => {
   });
   afterAll(() => database.close());
 
-  const ok = async <T>(response: Response, status = 200): Promise<T> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    return JSON.parse(text) as T;
-  };
-  const problem = async (response: Response, status: number): Promise<ProblemJson> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    return JSON.parse(text) as ProblemJson;
-  };
+  /** Unlike the other API tests, this file does not check the problem's content type. */
+  const problem = (response: Response, status: number) => expectProblem(response, status, { anyContentType: true });
 
   /** A child on hv's caseload with parents, a planned nursery start in `startsIn` days and an ADBB screening. */
   async function family(startsIn = 20) {
@@ -101,9 +90,9 @@ describeEngines('handover to daycare', (engine) => {
 
   /** A prepared package with a marker text in every part. */
   async function prepared(f: Awaited<ReturnType<typeof family>>) {
-    const draft = await ok<HandoverJson>(await hv.post(`/api/children/${f.childId}/handovers`, { enrolmentId: f.enrolmentId }), 201);
+    const draft = await expectJson<HandoverJson>(await hv.post(`/api/children/${f.childId}/handovers`, { enrolmentId: f.enrolmentId }), 201);
     const marker = (part: string) => `${part.toUpperCase()}-TEKST-${counter}`;
-    const filled = await ok<HandoverJson>(
+    const filled = await expectJson<HandoverJson>(
       await hv.patch(`/api/handovers/${draft.id}`, {
         version: draft.version,
         development: marker('udvikling'),
@@ -119,12 +108,12 @@ describeEngines('handover to daycare', (engine) => {
   it('is due from 4 weeks before a daycare start on the health visitor’s Min dag, not earlier', async () => {
     const soon = await family(20);
     const later = await family(40);
-    const mine = await ok<MineJson>(await hv.get('/api/my-handovers'));
+    const mine = await expectJson<MineJson>(await hv.get('/api/my-handovers'));
     const due = mine.due.find((d) => d.enrolmentId === soon.enrolmentId);
     expect(due).toMatchObject({ status: 'due', id: null, startsOn: addDays(today(), 20), dueFrom: addDays(today(), -8) });
     expect(mine.due.some((d) => d.enrolmentId === later.enrolmentId)).toBe(false);
     // The pedagogue has no due list, and nothing incoming yet.
-    const theirs = await ok<MineJson>(await ped.get('/api/my-handovers'));
+    const theirs = await expectJson<MineJson>(await ped.get('/api/my-handovers'));
     expect(theirs.due).toEqual([]);
     expect(theirs.incoming.some((i) => i.childId === soon.childId)).toBe(false);
   });
@@ -136,7 +125,7 @@ describeEngines('handover to daycare', (engine) => {
     // A draft is the health visitor's alone.
     await problem(await ped.get(`/api/handovers/${handover.id}`), 404);
 
-    const sent = await ok<HandoverJson>(
+    const sent = await expectJson<HandoverJson>(
       await hv.post(`/api/handovers/${handover.id}/send`, { version: handover.version, parts: ['development', 'worksWell', 'screenings', 'parentsWords'], givenBy: [f.mother, f.father], form: 'written' }),
     );
     expect(sent.status).toBe('sent');
@@ -144,7 +133,7 @@ describeEngines('handover to daycare', (engine) => {
     // Sent is sent: no more edits.
     expect((await problem(await hv.patch(`/api/handovers/${handover.id}`, { version: sent.version, support: 'x' }), 409)).code).toBe('handover.not_draft');
 
-    const incoming = await ok<MineJson>(await ped.get('/api/my-handovers'));
+    const incoming = await expectJson<MineJson>(await ped.get('/api/my-handovers'));
     expect(incoming.incoming.find((i) => i.id === handover.id)).toMatchObject({ status: 'sent', flagged: false });
 
     const response = await ped.get(`/api/handovers/${handover.id}`);
@@ -167,20 +156,20 @@ describeEngines('handover to daycare', (engine) => {
     // The health visitor cannot acknowledge for the nursery; a stale version is refused.
     await problem(await hv.post(`/api/handovers/${handover.id}/acknowledge`, { version: view.version }), 403);
     await problem(await ped.post(`/api/handovers/${handover.id}/acknowledge`, { version: view.version + 1 }), 409);
-    const acknowledged = await ok<HandoverJson>(await ped.post(`/api/handovers/${handover.id}/acknowledge`, { version: view.version }));
+    const acknowledged = await expectJson<HandoverJson>(await ped.post(`/api/handovers/${handover.id}/acknowledge`, { version: view.version }));
     expect(acknowledged.status).toBe('acknowledged');
     expect(acknowledged.acknowledgedBy?.name).toBe('Pia Pædagog');
     expect(acknowledged.acknowledgedAt).not.toBeNull();
     expect((await problem(await ped.post(`/api/handovers/${handover.id}/acknowledge`, { version: acknowledged.version }), 409)).code).toBe('handover.already_acknowledged');
 
-    const met = await ok<HandoverJson>(
+    const met = await expectJson<HandoverJson>(
       await ped.post(`/api/handovers/${handover.id}/meeting`, { version: acknowledged.version, at: `${addDays(today(), 10)}T09:00:00+01:00`, place: 'Vuggestuen, mødelokalet', participants: ['health_visitor', 'pedagogue', 'parents'] }),
     );
     expect(met.meeting).toMatchObject({ place: 'Vuggestuen, mødelokalet', participants: ['health_visitor', 'pedagogue', 'parents'] });
     await problem(await otherPed.post(`/api/handovers/${handover.id}/meeting`, { version: met.version, at: `${today()}T09:00:00+01:00`, place: 'x', participants: ['parents'] }), 404);
 
     // The consent is recorded like any other: purpose handover_daycare, to the nursery, health and basic.
-    const consents = await ok<{ consents: { purpose: string; categories: string[]; recipientUnits: { id: string }[]; allCustodyHolders: boolean; disclosures: unknown[]; id: string; version: number }[] }>(
+    const consents = await expectJson<{ consents: { purpose: string; categories: string[]; recipientUnits: { id: string }[]; allCustodyHolders: boolean; disclosures: unknown[]; id: string; version: number }[] }>(
       await hv.get(`/api/children/${f.childId}/consents`),
     );
     expect(consents.consents).toHaveLength(1);
@@ -188,17 +177,17 @@ describeEngines('handover to daycare', (engine) => {
     expect(consents.consents[0].disclosures).toHaveLength(4);
 
     // Withdrawing it takes the parts away from the nursery at once.
-    await ok(await hv.post(`/api/consents/${consents.consents[0].id}/withdraw`, { version: consents.consents[0].version, reason: 'Forældrene har fortrudt' }));
-    const afterWithdrawal = await ok<HandoverJson>(await ped.get(`/api/handovers/${handover.id}`));
+    await expectJson(await hv.post(`/api/consents/${consents.consents[0].id}/withdraw`, { version: consents.consents[0].version, reason: 'Forældrene har fortrudt' }));
+    const afterWithdrawal = await expectJson<HandoverJson>(await ped.get(`/api/handovers/${handover.id}`));
     expect(afterWithdrawal.shared).toEqual([]);
     expect(JSON.stringify(afterWithdrawal)).not.toContain(marker('udvikling'));
   });
 
   it('refuses sending an empty part, consent from someone without custody, or a stale version', async () => {
     const f = await family();
-    const draft = await ok<HandoverJson>(await hv.post(`/api/children/${f.childId}/handovers`, { enrolmentId: f.enrolmentId }), 201);
+    const draft = await expectJson<HandoverJson>(await hv.post(`/api/children/${f.childId}/handovers`, { enrolmentId: f.enrolmentId }), 201);
     expect((await problem(await hv.post(`/api/children/${f.childId}/handovers`, { enrolmentId: f.enrolmentId }), 409)).code).toBe('handover.exists');
-    const filled = await ok<HandoverJson>(await hv.patch(`/api/handovers/${draft.id}`, { version: draft.version, development: 'Trives' }));
+    const filled = await expectJson<HandoverJson>(await hv.patch(`/api/handovers/${draft.id}`, { version: draft.version, development: 'Trives' }));
     await problem(await hv.patch(`/api/handovers/${draft.id}`, { version: draft.version, development: 'Forældet' }), 409);
     const empty = await problem(await hv.post(`/api/handovers/${draft.id}/send`, { version: filled.version, parts: ['development', 'support'], givenBy: [f.mother], form: 'oral' }), 400);
     expect(empty.errors).toEqual([expect.objectContaining({ field: 'parts.1', code: 'empty_part' })]);
@@ -219,23 +208,23 @@ describeEngines('handover to daycare', (engine) => {
   it('flags a handover unacknowledged 5 working days after it was sent, for both sides', async () => {
     const f = await family();
     const { handover } = await prepared(f);
-    await ok(await hv.post(`/api/handovers/${handover.id}/send`, { version: handover.version, parts: ['development'], givenBy: [f.mother], form: 'digital' }));
-    expect((await ok<MineJson>(await hv.get('/api/my-handovers'))).awaiting.find((a) => a.id === handover.id)?.flagged).toBe(false);
+    await expectJson(await hv.post(`/api/handovers/${handover.id}/send`, { version: handover.version, parts: ['development'], givenBy: [f.mother], form: 'digital' }));
+    expect((await expectJson<MineJson>(await hv.get('/api/my-handovers'))).awaiting.find((a) => a.id === handover.id)?.flagged).toBe(false);
     // Sent 8 calendar days ago: at least 5 working days whatever the weekday (ignoring holidays).
     await world.db.updateTable('handovers').set({ sent_at: new Date(Date.now() - 8 * 86_400_000) }).where('id', '=', handover.id).execute();
-    expect((await ok<MineJson>(await hv.get('/api/my-handovers'))).awaiting.find((a) => a.id === handover.id)?.flagged).toBe(true);
-    expect((await ok<MineJson>(await ped.get('/api/my-handovers'))).incoming.find((a) => a.id === handover.id)?.flagged).toBe(true);
-    expect((await ok<HandoverJson>(await ped.get(`/api/handovers/${handover.id}`))).flagged).toBe(true);
+    expect((await expectJson<MineJson>(await hv.get('/api/my-handovers'))).awaiting.find((a) => a.id === handover.id)?.flagged).toBe(true);
+    expect((await expectJson<MineJson>(await ped.get('/api/my-handovers'))).incoming.find((a) => a.id === handover.id)?.flagged).toBe(true);
+    expect((await expectJson<HandoverJson>(await ped.get(`/api/handovers/${handover.id}`))).flagged).toBe(true);
     // Sent 2 calendar days ago: never 5 working days.
     await world.db.updateTable('handovers').set({ sent_at: new Date(Date.now() - 2 * 86_400_000) }).where('id', '=', handover.id).execute();
-    expect((await ok<MineJson>(await hv.get('/api/my-handovers'))).awaiting.find((a) => a.id === handover.id)?.flagged).toBe(false);
+    expect((await expectJson<MineJson>(await hv.get('/api/my-handovers'))).awaiting.find((a) => a.id === handover.id)?.flagged).toBe(false);
   });
 
   it('audits the sending as disclose/health with the child, and the pedagogue’s reading as a health read', async () => {
     const f = await family();
     const { handover } = await prepared(f);
-    await ok(await hv.post(`/api/handovers/${handover.id}/send`, { version: handover.version, parts: ['worksWell'], givenBy: [f.father], form: 'oral' }));
-    await ok(await ped.get(`/api/handovers/${handover.id}`));
+    await expectJson(await hv.post(`/api/handovers/${handover.id}/send`, { version: handover.version, parts: ['worksWell'], givenBy: [f.father], form: 'oral' }));
+    await expectJson(await ped.get(`/api/handovers/${handover.id}`));
     const rows = await world.db
       .selectFrom('audit_log')
       .select(['action', 'category', 'outcome', 'actor_name'])

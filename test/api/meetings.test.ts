@@ -15,6 +15,7 @@ import { todayInDenmark } from '../../src/server/clock';
 import type { Database } from '../../src/server/db/connect';
 import { describeEngines, freshDatabase } from '../engines';
 import { makeChild, makeStaff, makeUnit, makeWorld, type TestClient } from '../factories';
+import { expectJson, expectProblem } from '../http';
 
 interface ParticipantJson {
   id: string;
@@ -71,11 +72,6 @@ interface MeetingJson {
   ratingsOverTime: { meetings: { meetingId: string; heldOn: string }[]; series: { key: string; name: string; ratings: (number | null)[] }[] };
   version: number;
 }
-interface ProblemJson {
-  code: string;
-  status: number;
-  errors?: { field: string; code: string; message: string }[];
-}
 
 describeEngines('cross-professional meetings', (engine) => {
   let database: Database;
@@ -101,17 +97,6 @@ describeEngines('cross-professional meetings', (engine) => {
   });
   afterAll(() => database.close());
 
-  const ok = async <T>(response: Response, status = 200): Promise<T> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    return JSON.parse(text) as T;
-  };
-  const problem = async (response: Response, status: number): Promise<ProblemJson> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    expect(response.headers.get('content-type')).toContain('application/problem+json');
-    return JSON.parse(text) as ProblemJson;
-  };
 
   /** A child in the test nursery on the test health unit, with two custody-holding parents; the social worker is brought in as by a sparring request. */
   async function family() {
@@ -152,7 +137,7 @@ describeEngines('cross-professional meetings', (engine) => {
     participants: { staff: [{ staffId: world.staff.pedagogueId }] },
     ...extra,
   });
-  const create = async (body: Record<string, unknown>, client = sw) => ok<MeetingJson>(await client.post('/api/meetings', body), 201);
+  const create = async (body: Record<string, unknown>, client = sw) => expectJson<MeetingJson>(await client.post('/api/meetings', body), 201);
   const participant = (meeting: MeetingJson, name: string) => meeting.participants.find((p) => p.name.startsWith(name)) as ParticipantJson;
 
   it('sets up a meeting with consent: facilitator, staff, both parents and the network; anchors stored; participants brought into the case', async () => {
@@ -174,9 +159,9 @@ describeEngines('cross-professional meetings', (engine) => {
     expect(involved.map((r) => r.staff_id).sort()).toEqual([swId, world.staff.pedagogueId, world.staff.visitorId].sort());
 
     // Consent must come from a custody holder; a stranger's id is refused field by field.
-    const stranger = await problem(await sw.post('/api/meetings', consentBody(childId, parents, { consent: { givenBy: uuidv7(), givenOn: todayInDenmark(), form: 'oral' } })), 400);
+    const stranger = await expectProblem(await sw.post('/api/meetings', consentBody(childId, parents, { consent: { givenBy: uuidv7(), givenOn: todayInDenmark(), form: 'oral' } })), 400);
     expect(stranger.errors).toEqual([{ field: 'consent.givenBy', code: 'not_custody_holder', message: 'Samtykket skal gives af en forælder med forældremyndighed over barnet.' }]);
-    const missing = await problem(await sw.post('/api/meetings', { ...consentBody(childId, parents), consent: undefined }), 400);
+    const missing = await expectProblem(await sw.post('/api/meetings', { ...consentBody(childId, parents), consent: undefined }), 400);
     expect(missing.errors?.map((e) => [e.field, e.code])).toEqual([['consent', 'required']]);
     // Only a social worker sets up a cross-professional meeting; a child nobody showed them is not found.
     expect((await ped.post('/api/meetings', consentBody(childId, parents))).status).toBe(403);
@@ -200,13 +185,13 @@ describeEngines('cross-professional meetings', (engine) => {
     const { childId, parents } = await family();
     const first = await create(ssdBody(childId));
     expect(first.ssd).toEqual({ ordinal: 1, specialReason: null });
-    const plain = await problem(await sw.post('/api/meetings', ssdBody(childId, { followsMeetingId: first.id })), 422);
+    const plain = await expectProblem(await sw.post('/api/meetings', ssdBody(childId, { followsMeetingId: first.id })), 422);
     expect(plain.code).toBe('meetings.ssd_follow_up_needs_special_case');
-    const noReason = await problem(await sw.post('/api/meetings', ssdBody(childId, { ssdSpecialCase: true })), 422);
+    const noReason = await expectProblem(await sw.post('/api/meetings', ssdBody(childId, { ssdSpecialCase: true })), 422);
     expect(noReason.code).toBe('meetings.ssd_follow_up_needs_special_case');
     const second = await create(ssdBody(childId, { followsMeetingId: first.id, ssdSpecialCase: true, ssdSpecialReason: 'Aftalerne fra første møde skal følges op.' }));
     expect(second.ssd).toEqual({ ordinal: 2, specialReason: 'Aftalerne fra første møde skal følges op.' });
-    const third = await problem(await sw.post('/api/meetings', ssdBody(childId, { ssdSpecialCase: true, ssdSpecialReason: 'Igen' })), 422);
+    const third = await expectProblem(await sw.post('/api/meetings', ssdBody(childId, { ssdSpecialCase: true, ssdSpecialReason: 'Igen' })), 422);
     expect(third.code).toBe('meetings.ssd_limit_reached');
     expect(third.status).toBe(422);
     // With the parents' consent a further meeting is fine.
@@ -221,23 +206,23 @@ describeEngines('cross-professional meetings', (engine) => {
     const teacherUnit = await makeUnit(world.db, world.municipality, 'school', `Skolen ${counter}`);
     const teacherId = await makeStaff(world.db, world.municipality, { username: `laerer${counter}`, profession: 'teacher', name: 'Lise Lærer', unitIds: [teacherUnit] });
 
-    const refusedAtStart = await problem(await sw.post('/api/meetings', ssdBody(childId, { participants: { staff: [{ staffId: world.staff.pedagogueId }, { staffId: analystId }] } })), 422);
+    const refusedAtStart = await expectProblem(await sw.post('/api/meetings', ssdBody(childId, { participants: { staff: [{ staffId: world.staff.pedagogueId }, { staffId: analystId }] } })), 422);
     expect(refusedAtStart.code).toBe('meetings.ssd_participant_not_allowed');
     expect(refusedAtStart.errors?.map((e) => [e.field, e.code])).toEqual([['participants.staff.1.staffId', 'ssd_not_allowed']]);
 
     const meeting = await create(ssdBody(childId));
-    const later = await problem(await sw.post(`/api/meetings/${meeting.id}/participants`, { staff: [{ staffId: analystId }] }), 422);
+    const later = await expectProblem(await sw.post(`/api/meetings/${meeting.id}/participants`, { staff: [{ staffId: analystId }] }), 422);
     expect(later.errors?.map((e) => [e.field, e.code])).toEqual([['staff.0.staffId', 'ssd_not_allowed']]);
     const analyst = await world.as(`analytiker${counter}`);
     expect((await analyst.get(`/api/meetings/${meeting.id}`)).status).toBe(404);
     // A teacher (school: a listed kind) may be added later, and then sees the meeting.
-    const added = await ok<MeetingJson>(await sw.post(`/api/meetings/${meeting.id}/participants`, { staff: [{ staffId: teacherId }] }));
+    const added = await expectJson<MeetingJson>(await sw.post(`/api/meetings/${meeting.id}/participants`, { staff: [{ staffId: teacherId }] }));
     expect(added.participants.map((p) => p.name)).toContain('Lise Lærer');
-    expect((await ok<MeetingJson>(await (await world.as(`laerer${counter}`)).get(`/api/meetings/${meeting.id}`))).myRole).toBe('participant');
+    expect((await expectJson<MeetingJson>(await (await world.as(`laerer${counter}`)).get(`/api/meetings/${meeting.id}`))).myRole).toBe('participant');
 
     // Under consent the same analyst is covered by the parents' consent.
     const withConsent = await create(consentBody(childId, parents));
-    await ok(await sw.post(`/api/meetings/${withConsent.id}/participants`, { staff: [{ staffId: analystId }] }));
+    await expectJson(await sw.post(`/api/meetings/${withConsent.id}/participants`, { staff: [{ staffId: analystId }] }));
     expect((await analyst.get(`/api/meetings/${withConsent.id}`)).status).toBe(200);
     // Only the facilitator invites.
     expect((await ped.post(`/api/meetings/${withConsent.id}/participants`, { network: [{ name: 'Nabo', relation: 'Nabo' }] })).status).toBe(403);
@@ -246,31 +231,31 @@ describeEngines('cross-professional meetings', (engine) => {
   it('shows the meeting to its participants and the facilitator’s unit, and to nobody else', async () => {
     const { childId, parents } = await family();
     const meeting = await create(consentBody(childId, parents));
-    expect((await ok<MeetingJson>(await ped.get(`/api/meetings/${meeting.id}`))).myRole).toBe('participant');
-    expect((await ok<MeetingJson>(await hv.get(`/api/meetings/${meeting.id}`))).mayFacilitate).toBe(false);
+    expect((await expectJson<MeetingJson>(await ped.get(`/api/meetings/${meeting.id}`))).myRole).toBe('participant');
+    expect((await expectJson<MeetingJson>(await hv.get(`/api/meetings/${meeting.id}`))).mayFacilitate).toBe(false);
     const colleague = await world.as('sw2');
-    const seen = await ok<MeetingJson>(await colleague.get(`/api/meetings/${meeting.id}`));
+    const seen = await expectJson<MeetingJson>(await colleague.get(`/api/meetings/${meeting.id}`));
     expect(seen).toMatchObject({ myRole: 'unit', mayEdit: false, mayFacilitate: false });
     // The colleague reads but does not co-author.
     expect((await colleague.request('PUT', `/api/meetings/${meeting.id}/map`, { version: 1, strengths: ['x'] })).status).toBe(403);
     const far = await world.as('far');
-    const hidden = await problem(await far.get(`/api/meetings/${meeting.id}`), 404);
+    const hidden = await expectProblem(await far.get(`/api/meetings/${meeting.id}`), 404);
     expect(JSON.stringify(hidden)).not.toContain('Barn');
     expect((await far.get(`/api/children/${childId}/meetings`)).status).toBe(404);
-    expect((await ok<{ items: unknown[] }>(await far.get('/api/meetings'))).items).toEqual([]);
+    expect((await expectJson<{ items: unknown[] }>(await far.get('/api/meetings'))).items).toEqual([]);
     // Lists: mine and the child's.
-    const mine = await ok<{ items: { id: string; myRole: string }[] }>(await ped.get('/api/meetings'));
+    const mine = await expectJson<{ items: { id: string; myRole: string }[] }>(await ped.get('/api/meetings'));
     expect(mine.items.find((m) => m.id === meeting.id)?.myRole).toBe('participant');
-    const forChild = await ok<{ items: { id: string }[] }>(await hv.get(`/api/children/${childId}/meetings`));
+    const forChild = await expectJson<{ items: { id: string }[] }>(await hv.get(`/api/children/${childId}/meetings`));
     expect(forChild.items.map((m) => m.id)).toEqual([meeting.id]);
-    expect((await ok<{ items: { id: string }[] }>(await colleague.get('/api/meetings'))).items.map((m) => m.id)).toContain(meeting.id);
+    expect((await expectJson<{ items: { id: string }[] }>(await colleague.get('/api/meetings'))).items.map((m) => m.id)).toContain(meeting.id);
   });
 
   it('G1: a danger statement without a goal (or a goal without a statement) is refused field by field; a stale map version gets 409', async () => {
     const { childId, parents } = await family();
     const meeting = await create(consentBody(childId, parents));
     const map = (client: TestClient, body: Record<string, unknown>) => client.request('PUT', `/api/meetings/${meeting.id}/map`, body);
-    const refused = await problem(
+    const refused = await expectProblem(
       await map(sw, {
         version: 1,
         dangers: [
@@ -285,7 +270,7 @@ describeEngines('cross-professional meetings', (engine) => {
       { field: 'dangers.1.goal', code: 'goal_missing', message: 'Skriv et mål til bekymringsudsagnet. Hvert bekymringsudsagn skal have præcis ét mål.' },
       { field: 'dangers.2.statement', code: 'statement_missing', message: 'Skriv bekymringsudsagnet, som målet hører til.' },
     ]);
-    const saved = await ok<MapJson>(
+    const saved = await expectJson<MapJson>(
       await map(ped, {
         version: 1,
         harm: [],
@@ -298,9 +283,9 @@ describeEngines('cross-professional meetings', (engine) => {
     );
     expect(saved).toMatchObject({ version: 2, strengths: ['Mor og far kommer til alle aftaler.'], childPerspective: 'Møde siger, at det er rart hos mormor.' });
     // Someone else still holding version 1 does not overwrite.
-    const stale = await problem(await map(hv, { version: 1, strengths: ['Overskriver'] }), 409);
+    const stale = await expectProblem(await map(hv, { version: 1, strengths: ['Overskriver'] }), 409);
     expect(stale.code).toBe('conflict.stale_version');
-    const reread = await ok<MeetingJson>(await hv.get(`/api/meetings/${meeting.id}`));
+    const reread = await expectJson<MeetingJson>(await hv.get(`/api/meetings/${meeting.id}`));
     expect(reread.map.strengths).toEqual(['Mor og far kommer til alle aftaler.']);
   });
 
@@ -309,22 +294,22 @@ describeEngines('cross-professional meetings', (engine) => {
     const first = await create(consentBody(childId, parents, { heldOn: addDays(todayInDenmark(), -30) }));
     const rate = async (meeting: MeetingJson, name: string, rating: number) => {
       const p = participant(meeting, name);
-      return ok<ParticipantJson>(await sw.patch(`/api/meetings/${meeting.id}/participants/${p.id}`, { version: p.version, rating, attended: true }));
+      return expectJson<ParticipantJson>(await sw.patch(`/api/meetings/${meeting.id}/participants/${p.id}`, { version: p.version, rating, attended: true }));
     };
     await rate(first, 'Mette', 3);
     await rate(first, 'Pia', 4);
-    const tooHigh = await problem(await sw.patch(`/api/meetings/${first.id}/participants/${participant(first, 'Mads').id}`, { version: 1, rating: 11 }), 400);
+    const tooHigh = await expectProblem(await sw.patch(`/api/meetings/${first.id}/participants/${participant(first, 'Mads').id}`, { version: 1, rating: 11 }), 400);
     expect(tooHigh.errors?.map((e) => [e.field, e.code])).toEqual([['rating', 'too_big']]);
-    const half = await problem(await sw.patch(`/api/meetings/${first.id}/participants/${participant(first, 'Mads').id}`, { version: 1, rating: 5.5 }), 400);
+    const half = await expectProblem(await sw.patch(`/api/meetings/${first.id}/participants/${participant(first, 'Mads').id}`, { version: 1, rating: 5.5 }), 400);
     expect(half.errors?.[0].field).toBe('rating');
-    const staleRating = await problem(await sw.patch(`/api/meetings/${first.id}/participants/${participant(first, 'Mette').id}`, { version: 1, rating: 9 }), 409);
+    const staleRating = await expectProblem(await sw.patch(`/api/meetings/${first.id}/participants/${participant(first, 'Mette').id}`, { version: 1, rating: 9 }), 409);
     expect(staleRating.code).toBe('conflict.stale_version');
 
     const followUp = await create(consentBody(childId, parents, { followsMeetingId: first.id }));
     await rate(followUp, 'Mette', 6);
     await rate(followUp, 'Pia', 7);
     await rate(followUp, 'Hanne', 5);
-    const seen = await ok<MeetingJson>(await ped.get(`/api/meetings/${followUp.id}`));
+    const seen = await expectJson<MeetingJson>(await ped.get(`/api/meetings/${followUp.id}`));
     expect(seen.ratingsOverTime.meetings.map((m) => m.meetingId)).toEqual([first.id, followUp.id]);
     expect(seen.ratingsOverTime.series.map((s) => [s.name, s.ratings])).toEqual([
       ['Pia Pædagog', [4, 7]],
@@ -333,7 +318,7 @@ describeEngines('cross-professional meetings', (engine) => {
     ]);
     // A follow-up must be about the same child.
     const other = await family();
-    const wrong = await problem(await sw.post('/api/meetings', consentBody(other.childId, other.parents, { followsMeetingId: first.id })), 400);
+    const wrong = await expectProblem(await sw.post('/api/meetings', consentBody(other.childId, other.parents, { followsMeetingId: first.id })), 400);
     expect(wrong.errors?.map((e) => e.field)).toEqual(['followsMeetingId']);
   });
 
@@ -342,29 +327,29 @@ describeEngines('cross-professional meetings', (engine) => {
     const meeting = await create(consentBody(childId, parents));
     const pia = participant(meeting, 'Pia');
     const mette = participant(meeting, 'Mette');
-    const overdue = await ok<ActionJson>(await sw.post(`/api/meetings/${meeting.id}/actions`, { description: 'Tal med forældrene om søvn', ownerParticipantId: pia.id, dueOn: addDays(todayInDenmark(), -2) }), 201);
+    const overdue = await expectJson<ActionJson>(await sw.post(`/api/meetings/${meeting.id}/actions`, { description: 'Tal med forældrene om søvn', ownerParticipantId: pia.id, dueOn: addDays(todayInDenmark(), -2) }), 201);
     expect(overdue).toMatchObject({ status: 'open', overdue: true, owner: { participantId: pia.id, name: 'Pia Pædagog', staffId: world.staff.pedagogueId } });
-    const soon = await ok<ActionJson>(await hv.post(`/api/meetings/${meeting.id}/actions`, { description: 'Send referat til PPR', ownerParticipantId: pia.id, dueOn: addDays(todayInDenmark(), 7) }), 201);
+    const soon = await expectJson<ActionJson>(await hv.post(`/api/meetings/${meeting.id}/actions`, { description: 'Send referat til PPR', ownerParticipantId: pia.id, dueOn: addDays(todayInDenmark(), 7) }), 201);
     expect(soon.overdue).toBe(false);
-    await ok(await sw.post(`/api/meetings/${meeting.id}/actions`, { description: 'Mor laver en sovedagbog', ownerParticipantId: mette.id, dueOn: addDays(todayInDenmark(), 14) }), 201);
-    const notParticipant = await problem(await sw.post(`/api/meetings/${meeting.id}/actions`, { description: 'x', ownerParticipantId: uuidv7(), dueOn: todayInDenmark() }), 400);
+    await expectJson(await sw.post(`/api/meetings/${meeting.id}/actions`, { description: 'Mor laver en sovedagbog', ownerParticipantId: mette.id, dueOn: addDays(todayInDenmark(), 14) }), 201);
+    const notParticipant = await expectProblem(await sw.post(`/api/meetings/${meeting.id}/actions`, { description: 'x', ownerParticipantId: uuidv7(), dueOn: todayInDenmark() }), 400);
     expect(notParticipant.errors?.map((e) => e.field)).toEqual(['ownerParticipantId']);
 
-    const mine = await ok<{ items: (ActionJson & { child: { id: string } })[] }>(await ped.get('/api/my-meeting-actions'));
+    const mine = await expectJson<{ items: (ActionJson & { child: { id: string } })[] }>(await ped.get('/api/my-meeting-actions'));
     const ours = mine.items.filter((a) => a.child.id === childId);
     expect(ours.map((a) => [a.description, a.overdue])).toEqual([
       ['Tal med forældrene om søvn', true],
       ['Send referat til PPR', false],
     ]);
-    const hvList = await ok<{ items: ActionJson[] }>(await hv.get('/api/my-meeting-actions'));
+    const hvList = await expectJson<{ items: ActionJson[] }>(await hv.get('/api/my-meeting-actions'));
     expect(hvList.items.filter((a) => a.id === overdue.id || a.id === soon.id)).toEqual([]);
-    const far = await ok<{ items: ActionJson[] }>(await (await world.as('far')).get('/api/my-meeting-actions'));
+    const far = await expectJson<{ items: ActionJson[] }>(await (await world.as('far')).get('/api/my-meeting-actions'));
     expect(far.items).toEqual([]);
 
-    const done = await ok<ActionJson>(await ped.patch(`/api/meeting-actions/${overdue.id}`, { version: overdue.version, status: 'done' }));
+    const done = await expectJson<ActionJson>(await ped.patch(`/api/meeting-actions/${overdue.id}`, { version: overdue.version, status: 'done' }));
     expect(done).toMatchObject({ status: 'done', overdue: false });
     expect((await ped.patch(`/api/meeting-actions/${overdue.id}`, { version: overdue.version, status: 'open' })).status).toBe(409);
-    const after = await ok<{ items: ActionJson[] }>(await ped.get('/api/my-meeting-actions'));
+    const after = await expectJson<{ items: ActionJson[] }>(await ped.get('/api/my-meeting-actions'));
     expect(after.items.map((a) => a.id)).not.toContain(overdue.id);
     expect((await (await world.as('far')).patch(`/api/meeting-actions/${soon.id}`, { version: 1, status: 'done' })).status).toBe(404);
   });
@@ -373,30 +358,30 @@ describeEngines('cross-professional meetings', (engine) => {
     const { childId, parents } = await family();
     const meeting = await create(consentBody(childId, parents));
     const put = (client: TestClient, body: Record<string, unknown>) => client.request('PUT', `/api/meetings/${meeting.id}/minutes`, body);
-    const draft = await ok<MinutesJson>(await put(ped, { version: 0, text: 'Referat: vi talte om søvn.' }));
+    const draft = await expectJson<MinutesJson>(await put(ped, { version: 0, text: 'Referat: vi talte om søvn.' }));
     expect(draft).toMatchObject({ revision: 1, status: 'draft', version: 1 });
-    const edited = await ok<MinutesJson>(await put(sw, { version: 1, text: 'Referat: vi talte om søvn og aftalte næste skridt.' }));
+    const edited = await expectJson<MinutesJson>(await put(sw, { version: 1, text: 'Referat: vi talte om søvn og aftalte næste skridt.' }));
     expect(edited.version).toBe(2);
     expect((await put(hv, { version: 1, text: 'Gammel' })).status).toBe(409);
     expect((await ped.post(`/api/meetings/${meeting.id}/minutes/approve`, { version: 2 })).status).toBe(403);
-    const approved = await ok<MinutesJson>(await sw.post(`/api/meetings/${meeting.id}/minutes/approve`, { version: 2 }));
+    const approved = await expectJson<MinutesJson>(await sw.post(`/api/meetings/${meeting.id}/minutes/approve`, { version: 2 }));
     expect(approved).toMatchObject({ status: 'approved', approvedBy: { id: swId, name: 'Sara Social' } });
 
-    const locked = await problem(await put(sw, { version: approved.version, text: 'Ændret efter godkendelse' }), 409);
+    const locked = await expectProblem(await put(sw, { version: approved.version, text: 'Ændret efter godkendelse' }), 409);
     expect(locked.code).toBe('meetings.minutes_locked');
-    expect((await problem(await sw.post(`/api/meetings/${meeting.id}/minutes/approve`, { version: approved.version }), 409)).code).toBe('meetings.minutes_locked');
+    expect((await expectProblem(await sw.post(`/api/meetings/${meeting.id}/minutes/approve`, { version: approved.version }), 409)).code).toBe('meetings.minutes_locked');
 
-    const correction = await ok<MinutesJson>(await sw.post(`/api/meetings/${meeting.id}/minutes/correct`, { version: approved.version }), 201);
+    const correction = await expectJson<MinutesJson>(await sw.post(`/api/meetings/${meeting.id}/minutes/correct`, { version: approved.version }), 201);
     expect(correction).toMatchObject({ revision: 2, status: 'draft', text: 'Referat: vi talte om søvn og aftalte næste skridt.' });
-    await ok(await put(ped, { version: correction.version, text: 'Rettet referat.' }));
-    const view = await ok<MeetingJson>(await hv.get(`/api/meetings/${meeting.id}`));
+    await expectJson(await put(ped, { version: correction.version, text: 'Rettet referat.' }));
+    const view = await expectJson<MeetingJson>(await hv.get(`/api/meetings/${meeting.id}`));
     expect(view.minutes).toMatchObject({ revision: 2, text: 'Rettet referat.', status: 'draft' });
     expect(view.minutesHistory.map((m) => [m.revision, m.status, m.text])).toEqual([[1, 'approved', 'Referat: vi talte om søvn og aftalte næste skridt.']]);
-    const notApproved = await problem(await sw.post(`/api/meetings/${meeting.id}/minutes/correct`, { version: 2 }), 409);
+    const notApproved = await expectProblem(await sw.post(`/api/meetings/${meeting.id}/minutes/correct`, { version: 2 }), 409);
     expect(notApproved.code).toBe('meetings.minutes_not_approved');
 
     // The parents' plain-language summary (facilitator), with the meeting's version.
-    const withSummary = await ok<MeetingJson>(await sw.patch(`/api/meetings/${meeting.id}`, { version: meeting.version, parentSummary: 'Vi mødtes for at tale om Mødes søvn.' }));
+    const withSummary = await expectJson<MeetingJson>(await sw.patch(`/api/meetings/${meeting.id}`, { version: meeting.version, parentSummary: 'Vi mødtes for at tale om Mødes søvn.' }));
     expect(withSummary.version).toBe(meeting.version + 1);
     expect((await sw.patch(`/api/meetings/${meeting.id}`, { version: meeting.version, place: 'Andet sted' })).status).toBe(409);
     expect((await ped.patch(`/api/meetings/${meeting.id}`, { version: withSummary.version, place: 'Andet sted' })).status).toBe(403);
@@ -405,8 +390,8 @@ describeEngines('cross-professional meetings', (engine) => {
   it('audits reads, writes and refusals as `meeting` with the child’s id, without the content', async () => {
     const { childId, parents } = await family();
     const meeting = await create(consentBody(childId, parents));
-    await ok(await ped.get(`/api/meetings/${meeting.id}`));
-    await ok(await ped.request('PUT', `/api/meetings/${meeting.id}/map`, { version: 1, strengths: ['Hemmelig-styrke-qz'] }));
+    await expectJson(await ped.get(`/api/meetings/${meeting.id}`));
+    await expectJson(await ped.request('PUT', `/api/meetings/${meeting.id}/map`, { version: 1, strengths: ['Hemmelig-styrke-qz'] }));
     await (await world.as('far')).get(`/api/meetings/${meeting.id}`);
     const rows = await world.db
       .selectFrom('audit_log')

@@ -13,6 +13,7 @@ import { todayInDenmark } from '../../src/server/clock';
 import type { Database } from '../../src/server/db/connect';
 import { describeEngines, freshDatabase } from '../engines';
 import { makeChild, makeMunicipality, makeStaff, makeUnit, makeWorld, type TestClient } from '../factories';
+import { expectJson, expectProblem } from '../http';
 
 interface Deadlines {
   acuteDueAt: string;
@@ -46,10 +47,6 @@ interface InboxJson {
   items: (NotificationJson & { deadlines: Deadlines })[];
   counts: { open: number; dueToday: number; overdue: number };
 }
-interface ProblemJson {
-  code: string;
-  errors?: { field: string; code: string; message: string }[];
-}
 
 describeEngines('notifications', (engine) => {
   let database: Database;
@@ -73,17 +70,6 @@ describeEngines('notifications', (engine) => {
   });
   afterAll(() => database.close());
 
-  const ok = async <T>(response: Response, status = 200): Promise<T> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    return JSON.parse(text) as T;
-  };
-  const problem = async (response: Response, status: number): Promise<ProblemJson> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    expect(response.headers.get('content-type')).toContain('application/problem+json');
-    return JSON.parse(text) as ProblemJson;
-  };
 
   const bornChild = (firstName: string) =>
     makeChild(world.db, world.municipality, { healthUnitId: world.units.healthUnit, firstName, lastName: 'Underret', birthDate: '2025-09-01' });
@@ -94,7 +80,7 @@ describeEngines('notifications', (engine) => {
     notifierUnitId: world.units.healthUnit,
     ...extra,
   });
-  const notify = async (client: TestClient, extra: Record<string, unknown>) => ok<NotificationJson>(await client.post('/api/notifications', body(extra)), 201);
+  const notify = async (client: TestClient, extra: Record<string, unknown>) => expectJson<NotificationJson>(await client.post('/api/notifications', body(extra)), 201);
   /** Moves a notification's receipt to a fixed instant (the clock itself is not faked). */
   const receivedAt = (id: string, at: string) => world.db.updateTable('notifications').set({ received_at: at }).where('id', '=', id).execute();
 
@@ -116,10 +102,10 @@ describeEngines('notifications', (engine) => {
     expect(created.state).toBe('received');
 
     // The notifier cannot be named by the request…
-    const named = await problem(await hv.post('/api/notifications', body({ childId: child, notifierName: 'Anonym' })), 400);
+    const named = await expectProblem(await hv.post('/api/notifications', body({ childId: child, notifierName: 'Anonym' })), 400);
     expect(named.errors?.map((e) => e.code)).toContain('unknown_field');
     // …nor the workplace be someone else's unit.
-    const foreign = await problem(await hv.post('/api/notifications', body({ childId: child, notifierUnitId: world.units.nursery })), 400);
+    const foreign = await expectProblem(await hv.post('/api/notifications', body({ childId: child, notifierUnitId: world.units.nursery })), 400);
     expect(foreign.errors).toEqual([{ field: 'notifierUnitId', code: 'not_own_unit', message: 'Vælg en af dine egne arbejdspladser.' }]);
     // A staff member without a unit cannot notify at all.
     const nounit = await world.as('nounit');
@@ -146,17 +132,17 @@ describeEngines('notifications', (engine) => {
     expect(withCpr.expectantParent?.cprMasked).toBe('010190-XXXX');
 
     // Expectant parents need the unborn-child ground; a child or the parents, not both, not neither.
-    const noGround = await problem(await ped.post('/api/notifications', body({ notifierUnitId: world.units.nursery, expectantParent: { name: 'X' } })), 400);
+    const noGround = await expectProblem(await ped.post('/api/notifications', body({ notifierUnitId: world.units.nursery, expectantParent: { name: 'X' } })), 400);
     expect(noGround.errors?.map((e) => [e.field, e.code])).toEqual([['grounds', 'unborn_ground_needed']]);
-    const neither = await problem(await hv.post('/api/notifications', body()), 400);
+    const neither = await expectProblem(await hv.post('/api/notifications', body()), 400);
     expect(neither.errors?.map((e) => [e.field, e.code])).toEqual([['childId', 'child_or_expectant_parent']]);
-    const both = await problem(await hv.post('/api/notifications', body({ childId: expected, grounds: ['unborn_child'], expectantParent: { name: 'Y' } })), 400);
+    const both = await expectProblem(await hv.post('/api/notifications', body({ childId: expected, grounds: ['unborn_child'], expectantParent: { name: 'Y' } })), 400);
     expect(both.errors?.map((e) => e.code)).toEqual(['child_or_expectant_parent']);
-    const badGround = await problem(await hv.post('/api/notifications', body({ childId: expected, grounds: ['neglect'] })), 400);
+    const badGround = await expectProblem(await hv.post('/api/notifications', body({ childId: expected, grounds: ['neglect'] })), 400);
     expect(badGround.errors?.[0]).toMatchObject({ field: 'grounds.0', code: 'invalid_choice' });
 
     // Social services see both in their inbox.
-    const inbox = await ok<InboxJson>(await caseworker.get('/api/notifications/inbox'));
+    const inbox = await expectJson<InboxJson>(await caseworker.get('/api/notifications/inbox'));
     const ids = inbox.items.map((i) => i.id);
     expect(ids).toContain(aboutRecord.id);
     expect(ids).toContain(aboutParents.id);
@@ -164,9 +150,9 @@ describeEngines('notifications', (engine) => {
 
   it('N7 and N3: parents not told needs a reason (suspected abuse by the parents is one); consent is never asked', async () => {
     const child = await bornChild('Bodil');
-    const noReason = await problem(await hv.post('/api/notifications', body({ childId: child, parentsInformed: false })), 400);
+    const noReason = await expectProblem(await hv.post('/api/notifications', body({ childId: child, parentsInformed: false })), 400);
     expect(noReason.errors?.map((e) => [e.field, e.code])).toEqual([['notInformedReason', 'required']]);
-    const other = await problem(await hv.post('/api/notifications', body({ childId: child, parentsInformed: false, notInformedReason: 'other' })), 400);
+    const other = await expectProblem(await hv.post('/api/notifications', body({ childId: child, parentsInformed: false, notInformedReason: 'other' })), 400);
     expect(other.errors?.map((e) => [e.field, e.code])).toEqual([['notInformedText', 'required']]);
     // No consent of any kind is recorded for this child, and the notification goes through.
     const created = await notify(hv, { childId: child, grounds: ['abuse'], parentsInformed: false, notInformedReason: 'suspected_abuse_by_parents' });
@@ -178,7 +164,7 @@ describeEngines('notifications', (engine) => {
     expect((await ped.post('/api/notifications', body({ childId: child, notifierUnitId: world.units.nursery }))).status).toBe(404);
     expect((await caseworker.get(`/api/children/${child}`)).status).toBe(404);
     await notify(hv, { childId: child });
-    const seen = await ok<{ id: string }>(await caseworker.get(`/api/children/${child}`));
+    const seen = await expectJson<{ id: string }>(await caseworker.get(`/api/children/${child}`));
     expect(seen.id).toBe(child);
   });
 
@@ -192,7 +178,7 @@ describeEngines('notifications', (engine) => {
     const saturday = await notify(hv, { childId: await bornChild('Frida') });
     await receivedAt(saturday.id, '2025-11-29T12:00:00+01:00');
 
-    const easterView = await ok<NotificationJson>(await caseworker.get(`/api/notifications/${easter.id}`));
+    const easterView = await expectJson<NotificationJson>(await caseworker.get(`/api/notifications/${easter.id}`));
     expect(easterView.view).toBe('handler');
     expect(easterView.receivedOn).toBe('2026-03-31');
     // 2, 3 and 6 April 2026 are public holidays: the 6th working day is 13 April.
@@ -204,27 +190,27 @@ describeEngines('notifications', (engine) => {
       breaches: ['receipt_late', 'acute_late'],
     });
     // 24, 25, 26, 31 December and 1 January are not working days (default closing days).
-    const christmasView = await ok<NotificationJson>(await caseworker.get(`/api/notifications/${christmas.id}`));
+    const christmasView = await expectJson<NotificationJson>(await caseworker.get(`/api/notifications/${christmas.id}`));
     expect(christmasView.receivedOn).toBe('2025-12-22');
     expect(christmasView.deadlines?.receiptDueOn).toBe('2026-01-06');
     expect(christmasView.deadlines?.acuteDueAt).toBe('2025-12-23T22:30:00.000Z');
     // Received on a Saturday: counted from the Saturday.
-    const saturdayView = await ok<NotificationJson>(await caseworker.get(`/api/notifications/${saturday.id}`));
+    const saturdayView = await expectJson<NotificationJson>(await caseworker.get(`/api/notifications/${saturday.id}`));
     expect(saturdayView.deadlines?.receiptDueOn).toBe('2025-12-08');
 
     // The municipality works on 24 and 31 December: the receipt is due on 2 January.
     const admin = await world.as('admin');
-    const settings = await ok<{ extraClosingDays: string[]; source: string; version: number }>(await admin.get('/api/notifications/settings'));
+    const settings = await expectJson<{ extraClosingDays: string[]; source: string; version: number }>(await admin.get('/api/notifications/settings'));
     expect(settings).toEqual({ extraClosingDays: ['06-05', '12-24', '12-31'], source: 'default', version: 0 });
-    const bad = await problem(await admin.request('PUT', '/api/notifications/settings', { version: 0, extraClosingDays: ['24/12'] }), 400);
+    const bad = await expectProblem(await admin.request('PUT', '/api/notifications/settings', { version: 0, extraClosingDays: ['24/12'] }), 400);
     expect(bad.errors?.[0]).toMatchObject({ field: 'extraClosingDays.0', code: 'invalid_closing_day' });
     expect((await caseworker.request('PUT', '/api/notifications/settings', { version: 0, extraClosingDays: [] })).status).toBe(403);
-    const changed = await ok<{ version: number; source: string }>(await admin.request('PUT', '/api/notifications/settings', { version: 0, extraClosingDays: ['06-05'] }));
+    const changed = await expectJson<{ version: number; source: string }>(await admin.request('PUT', '/api/notifications/settings', { version: 0, extraClosingDays: ['06-05'] }));
     expect(changed).toMatchObject({ version: 1, source: 'municipality' });
     expect((await admin.request('PUT', '/api/notifications/settings', { version: 0, extraClosingDays: [] })).status).toBe(409);
-    const without = await ok<NotificationJson>(await caseworker.get(`/api/notifications/${christmas.id}`));
+    const without = await expectJson<NotificationJson>(await caseworker.get(`/api/notifications/${christmas.id}`));
     expect(without.deadlines?.receiptDueOn).toBe('2026-01-02');
-    await ok(await admin.request('PUT', '/api/notifications/settings', { version: 1, extraClosingDays: ['06-05', '12-24', '12-31'] }));
+    await expectJson(await admin.request('PUT', '/api/notifications/settings', { version: 1, extraClosingDays: ['06-05', '12-24', '12-31'] }));
   });
 
   it('breaches: receipt confirmed after the due date and the acute assessment after 24 hours are flagged; in time is not', async () => {
@@ -233,29 +219,29 @@ describeEngines('notifications', (engine) => {
     const inTime = await notify(hv, { childId: await bornChild('Hanna') });
     await receivedAt(inTime.id, '2026-01-05T09:00:00+01:00');
 
-    let view = await ok<NotificationJson>(await caseworker.post(`/api/notifications/${late.id}/receipt`, { version: 1 }));
+    let view = await expectJson<NotificationJson>(await caseworker.post(`/api/notifications/${late.id}/receipt`, { version: 1 }));
     expect(view.receipt?.confirmedOn).toBe(todayInDenmark());
     expect(view.deadlines).toMatchObject({ receiptDueOn: '2026-01-13', receiptStatus: 'met_late' });
-    view = await ok<NotificationJson>(await caseworker.post(`/api/notifications/${late.id}/assessment`, { version: 2, acute: false, note: 'Ikke akut.' }));
+    view = await expectJson<NotificationJson>(await caseworker.post(`/api/notifications/${late.id}/assessment`, { version: 2, acute: false, note: 'Ikke akut.' }));
     expect(view.deadlines).toMatchObject({ acuteStatus: 'met_late', breaches: ['receipt_late', 'acute_late'] });
     expect(view.state).toBe('assessed');
 
-    view = await ok<NotificationJson>(await caseworker.post(`/api/notifications/${inTime.id}/receipt`, { version: 1, confirmedOn: '2026-01-13' }));
-    view = await ok<NotificationJson>(
+    view = await expectJson<NotificationJson>(await caseworker.post(`/api/notifications/${inTime.id}/receipt`, { version: 1, confirmedOn: '2026-01-13' }));
+    view = await expectJson<NotificationJson>(
       await caseworker.post(`/api/notifications/${inTime.id}/assessment`, { version: 2, acute: true, note: 'Akut: barnet er i fare.', assessedAt: '2026-01-06T08:59:00+01:00' }),
     );
     expect(view.deadlines).toMatchObject({ receiptStatus: 'met', acuteStatus: 'met', breaches: [] });
     expect(view.assessment).toMatchObject({ acute: true, note: 'Akut: barnet er i fare.' });
 
     // Not before receipt, not in the future; stale versions are refused.
-    const early = await problem(await caseworker.post(`/api/notifications/${inTime.id}/receipt`, { version: 3, confirmedOn: '2026-01-04' }), 400);
+    const early = await expectProblem(await caseworker.post(`/api/notifications/${inTime.id}/receipt`, { version: 3, confirmedOn: '2026-01-04' }), 400);
     expect(early.errors?.[0]).toMatchObject({ field: 'confirmedOn', code: 'before_received' });
     expect((await caseworker.post(`/api/notifications/${inTime.id}/receipt`, { version: 1, confirmedOn: '2026-01-10' })).status).toBe(409);
 
     // The inbox flags the still-open breach and counts it.
     const fresh = await notify(hv, { childId: await bornChild('Ida') });
     await receivedAt(fresh.id, '2025-06-02T09:00:00+02:00'); // 5 June closed, 9 June Whit Monday
-    const inbox = await ok<InboxJson>(await caseworker.get('/api/notifications/inbox'));
+    const inbox = await expectJson<InboxJson>(await caseworker.get('/api/notifications/inbox'));
     const item = inbox.items.find((i) => i.id === fresh.id);
     expect(item?.deadlines).toMatchObject({ receiptDueOn: '2025-06-12', receiptStatus: 'overdue', breaches: ['receipt_late', 'acute_late'] });
     expect(inbox.counts.overdue).toBeGreaterThanOrEqual(1);
@@ -267,12 +253,12 @@ describeEngines('notifications', (engine) => {
 
   it('a notification received today is due today+6 working days and counted as open, not overdue', async () => {
     const created = await notify(hv, { childId: await bornChild('Jytte') });
-    const view = await ok<NotificationJson>(await caseworker.get(`/api/notifications/${created.id}`));
+    const view = await expectJson<NotificationJson>(await caseworker.get(`/api/notifications/${created.id}`));
     expect(view.receivedOn).toBe(todayInDenmark());
     expect(view.deadlines).toMatchObject({ receiptStatus: 'open', acuteStatus: 'open', breaches: [] });
-    const summary = await ok<{ inbox: { open: number } | null; mine: { total: number } }>(await caseworker.get('/api/notifications/summary'));
+    const summary = await expectJson<{ inbox: { open: number } | null; mine: { total: number } }>(await caseworker.get('/api/notifications/summary'));
     expect(summary.inbox?.open).toBeGreaterThan(0);
-    const hvSummary = await ok<{ inbox: unknown; mine: { total: number } }>(await hv.get('/api/notifications/summary'));
+    const hvSummary = await expectJson<{ inbox: unknown; mine: { total: number } }>(await hv.get('/api/notifications/summary'));
     expect(hvSummary.inbox).toBeNull();
     expect(hvSummary.mine.total).toBeGreaterThan(0);
   });
@@ -282,12 +268,12 @@ describeEngines('notifications', (engine) => {
   it('N6: the outcome is told to the notifier, or withheld only with a reason the notifier does not see; assessment notes stay with social services', async () => {
     const child = await bornChild('Karla');
     const created = await notify(hv, { childId: child });
-    await ok(await caseworker.post(`/api/notifications/${created.id}/receipt`, { version: 1 }));
-    await ok(await caseworker.post(`/api/notifications/${created.id}/assessment`, { version: 2, acute: false, note: 'HEMMELIG-VURDERING om familien.' }));
+    await expectJson(await caseworker.post(`/api/notifications/${created.id}/receipt`, { version: 1 }));
+    await expectJson(await caseworker.post(`/api/notifications/${created.id}/assessment`, { version: 2, acute: false, note: 'HEMMELIG-VURDERING om familien.' }));
 
-    const noReason = await problem(await caseworker.post(`/api/notifications/${created.id}/outcome`, { version: 3, outcome: 'investigation', feedback: 'suppressed' }), 400);
+    const noReason = await expectProblem(await caseworker.post(`/api/notifications/${created.id}/outcome`, { version: 3, outcome: 'investigation', feedback: 'suppressed' }), 400);
     expect(noReason.errors?.map((e) => [e.field, e.code])).toEqual([['feedbackReason', 'required']]);
-    const closed = await ok<NotificationJson>(
+    const closed = await expectJson<NotificationJson>(
       await caseworker.post(`/api/notifications/${created.id}/outcome`, { version: 3, outcome: 'investigation', note: 'HEMMELIG-NOTE', feedback: 'suppressed', feedbackReason: 'HEMMELIG-GRUND: kan skade barnet' }),
     );
     expect(closed.state).toBe('closed');
@@ -304,8 +290,8 @@ describeEngines('notifications', (engine) => {
 
     // Told: the notifier sees that it led to measures.
     const told = await notify(hv, { childId: await bornChild('Lilje') });
-    await ok(await caseworker.post(`/api/notifications/${told.id}/outcome`, { version: 1, outcome: 'measures', feedback: 'told' }));
-    const mine = await ok<{ items: NotificationJson[] }>(await hv.get('/api/notifications/mine'));
+    await expectJson(await caseworker.post(`/api/notifications/${told.id}/outcome`, { version: 1, outcome: 'measures', feedback: 'told' }));
+    const mine = await expectJson<{ items: NotificationJson[] }>(await hv.get('/api/notifications/mine'));
     expect(mine.items.find((i) => i.id === told.id)?.feedback).toEqual({ status: 'told', outcome: 'measures' });
     expect(mine.items.every((i) => i.view === 'notifier' && i.notifier.id === world.staff.visitorId)).toBe(true);
     expect(JSON.stringify(mine)).not.toContain('HEMMELIG');
@@ -324,7 +310,7 @@ describeEngines('notifications', (engine) => {
     }
     // The notifier cannot handle their own notification.
     expect([403, 404]).toContain((await hv.post(`/api/notifications/${created.id}/receipt`, { version: 1 })).status);
-    const ownMine = await ok<{ items: NotificationJson[] }>(await ped.get('/api/notifications/mine'));
+    const ownMine = await expectJson<{ items: NotificationJson[] }>(await ped.get('/api/notifications/mine'));
     expect(ownMine.items.map((i) => i.id)).not.toContain(created.id);
 
     // Another municipality's social services see nothing of ours, and we nothing of theirs.
@@ -334,13 +320,13 @@ describeEngines('notifications', (engine) => {
     await makeStaff(world.db, other, { username: 'cw.other', profession: 'social_worker', unitIds: [otherSocial] });
     await makeStaff(world.db, other, { username: 'hv.other', profession: 'health_visitor', unitIds: [otherHealth] });
     const otherChild = await makeChild(world.db, other, { healthUnitId: otherHealth, firstName: 'Nanna' });
-    const theirs = await ok<NotificationJson>(await (await world.as('hv.other')).post('/api/notifications', body({ childId: otherChild, notifierUnitId: otherHealth })), 201);
+    const theirs = await expectJson<NotificationJson>(await (await world.as('hv.other')).post('/api/notifications', body({ childId: otherChild, notifierUnitId: otherHealth })), 201);
     expect(theirs.recipientUnit.id).toBe(otherSocial);
     const otherCw = await world.as('cw.other');
-    const otherInbox = await ok<InboxJson>(await otherCw.get('/api/notifications/inbox?state=all'));
+    const otherInbox = await expectJson<InboxJson>(await otherCw.get('/api/notifications/inbox?state=all'));
     expect(otherInbox.items.map((i) => i.id)).toEqual([theirs.id]);
     expect((await otherCw.get(`/api/notifications/${created.id}`)).status).toBe(404);
-    const ourInbox = await ok<InboxJson>(await caseworker.get('/api/notifications/inbox?state=all'));
+    const ourInbox = await expectJson<InboxJson>(await caseworker.get('/api/notifications/inbox?state=all'));
     expect(ourInbox.items.map((i) => i.id)).not.toContain(theirs.id);
     expect((await caseworker.get(`/api/notifications/${theirs.id}`)).status).toBe(404);
     expect((await caseworker.get('/api/notifications/inbox?state=nonsense')).status).toBe(400);
@@ -348,9 +334,9 @@ describeEngines('notifications', (engine) => {
 
   it('inbox filters: open (default) and closed', async () => {
     const created = await notify(hv, { childId: await bornChild('Olga') });
-    await ok(await caseworker.post(`/api/notifications/${created.id}/outcome`, { version: 1, outcome: 'no_further_action', feedback: 'told' }));
-    const open = await ok<InboxJson>(await caseworker.get('/api/notifications/inbox'));
-    const closed = await ok<InboxJson>(await caseworker.get('/api/notifications/inbox?state=closed'));
+    await expectJson(await caseworker.post(`/api/notifications/${created.id}/outcome`, { version: 1, outcome: 'no_further_action', feedback: 'told' }));
+    const open = await expectJson<InboxJson>(await caseworker.get('/api/notifications/inbox'));
+    const closed = await expectJson<InboxJson>(await caseworker.get('/api/notifications/inbox?state=closed'));
     expect(open.items.map((i) => i.id)).not.toContain(created.id);
     expect(closed.items.map((i) => i.id)).toContain(created.id);
     expect(closed.items.every((i) => i.state === 'closed')).toBe(true);
@@ -361,8 +347,8 @@ describeEngines('notifications', (engine) => {
   it('audits creating, reading and handling with the child’s id, and denied attempts', async () => {
     const child = await bornChild('Petra');
     const created = await notify(hv, { childId: child });
-    await ok(await caseworker.get(`/api/notifications/${created.id}`));
-    await ok(await caseworker.post(`/api/notifications/${created.id}/receipt`, { version: 1 }));
+    await expectJson(await caseworker.get(`/api/notifications/${created.id}`));
+    await expectJson(await caseworker.post(`/api/notifications/${created.id}/receipt`, { version: 1 }));
     await ped.get(`/api/notifications/${created.id}`);
     const rows = await world.db
       .selectFrom('audit_log')

@@ -14,6 +14,7 @@ import { todayInDenmark } from '../../src/server/clock';
 import type { Database } from '../../src/server/db/connect';
 import { describeEngines, freshDatabase } from '../engines';
 import { makeChild, makeStaff, makeUnit, makeWorld, type TestClient } from '../factories';
+import { expectJson, expectProblem } from '../http';
 
 interface OfferJson {
   id: string;
@@ -59,10 +60,6 @@ interface CourseJson {
   waiting: ParticipantJson[];
   ended: ParticipantJson[];
   version: number;
-}
-interface ProblemJson {
-  code: string;
-  errors?: { field: string; code: string; message: string }[];
 }
 
 describeEngines('offers and courses', (engine) => {
@@ -123,17 +120,6 @@ describeEngines('offers and courses', (engine) => {
   });
   afterAll(() => database.close());
 
-  const ok = async <T>(response: Response, status = 200): Promise<T> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    return JSON.parse(text) as T;
-  };
-  const problem = async (response: Response, status: number): Promise<ProblemJson> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    expect(response.headers.get('content-type')).toContain('application/problem+json');
-    return JSON.parse(text) as ProblemJson;
-  };
 
   /** A child on the health visitor's caseload with a mother (who may need an interpreter) and a father. */
   async function family(interpreter = false) {
@@ -162,82 +148,82 @@ describeEngines('offers and courses', (engine) => {
     facilitator.post(`/api/offers/${cosp.id}/courses`, { unitId: ppr, place: 'PPR, mødelokale 2', startDate: addDays(today, 7), startTime: '09:30', facilitatorIds: [facilitatorId], ...body });
   const refer = (courseId: string, childId: string, body: Record<string, unknown> = {}) =>
     hv.post(`/api/courses/${courseId}/participants`, { childId, reason: 'Usikker tilknytning', ...body });
-  const getCourse = async (id: string, client = facilitator) => ok<CourseJson>(await client.get(`/api/courses/${id}`));
+  const getCourse = async (id: string, client = facilitator) => expectJson<CourseJson>(await client.get(`/api/courses/${id}`));
 
   // ---- The catalogue -------------------------------------------------------------------
 
   it('lists the catalogue for every signed-in staff member; only administrators change it, versioned', async () => {
-    const list = await ok<{ items: OfferJson[] }>(await hv.get('/api/offers'));
+    const list = await expectJson<{ items: OfferJson[] }>(await hv.get('/api/offers'));
     const found = list.items.find((o) => o.id === cosp.id);
     expect(found).toMatchObject({ format: 'group_course', method: 'cosp', requiredCertification: 'cosp_facilitator', minSessionsToComplete: 6, runByMyUnit: false });
     expect(found?.units.map((u) => u.name).sort()).toEqual(['Familiecentret Test', 'PPR Test']);
-    const mine = await ok<{ items: OfferJson[] }>(await facilitator.get('/api/offers'));
+    const mine = await expectJson<{ items: OfferJson[] }>(await facilitator.get('/api/offers'));
     expect(mine.items.find((o) => o.id === cosp.id)?.runByMyUnit).toBe(true);
     expect((await world.client().get('/api/offers')).status).toBe(401);
 
     expect((await hv.post('/api/offers', { name: 'X', audience: 'universal', format: 'drop_in', method: 'open_counselling' })).status).toBe(403);
-    const drop = await ok<OfferJson>(await admin.post('/api/offers', { name: 'Åben rådgivning test', audience: 'universal', format: 'drop_in', method: 'open_counselling' }), 201);
-    const changed = await ok<OfferJson>(await admin.patch(`/api/offers/${drop.id}`, { version: drop.version, description: 'Hver tirsdag' }));
+    const drop = await expectJson<OfferJson>(await admin.post('/api/offers', { name: 'Åben rådgivning test', audience: 'universal', format: 'drop_in', method: 'open_counselling' }), 201);
+    const changed = await expectJson<OfferJson>(await admin.patch(`/api/offers/${drop.id}`, { version: drop.version, description: 'Hver tirsdag' }));
     expect(changed.version).toBe(drop.version + 1);
-    expect((await problem(await admin.patch(`/api/offers/${drop.id}`, { version: drop.version, name: 'Gammel' }), 409)).code).toBe('conflict.stale_version');
-    const bad = await problem(await admin.post('/api/offers', { name: 'Y', audience: 'universal', format: 'talk', method: 'x', ageFromMonths: 12, ageToMonths: 6 }), 400);
+    expect((await expectProblem(await admin.patch(`/api/offers/${drop.id}`, { version: drop.version, name: 'Gammel' }), 409)).code).toBe('conflict.stale_version');
+    const bad = await expectProblem(await admin.post('/api/offers', { name: 'Y', audience: 'universal', format: 'talk', method: 'x', ageFromMonths: 12, ageToMonths: 6 }), 400);
     expect(bad.errors?.map((e) => e.field)).toEqual(['ageToMonths']);
   });
 
   // ---- Courses and certification ---------------------------------------------------------
 
   it('creates a COS-P course with 8 weekly sessions of 90 minutes by default', async () => {
-    const created = await ok<CourseJson>(await newCourse({ startDate: '2027-02-01', weekday: 3 }), 201);
+    const created = await expectJson<CourseJson>(await newCourse({ startDate: '2027-02-01', weekday: 3 }), 201);
     expect(created.capacity).toBe(6);
     expect(created.sessions.map((s) => s.date)).toEqual(['2027-02-03', '2027-02-10', '2027-02-17', '2027-02-24', '2027-03-03', '2027-03-10', '2027-03-17', '2027-03-24']);
     expect(created.sessions.every((s) => s.durationMinutes === 90 && s.startTime === '09:30')).toBe(true);
     expect(created.facilitators).toEqual([{ id: facilitatorId, name: 'Frida Forløbsleder' }]);
-    const offer = await ok<OfferJson & { courses: { id: string; runByMe: boolean }[] }>(await hv.get(`/api/offers/${cosp.id}`));
+    const offer = await expectJson<OfferJson & { courses: { id: string; runByMe: boolean }[] }>(await hv.get(`/api/offers/${cosp.id}`));
     expect(offer.courses.find((c) => c.id === created.id)?.runByMe).toBe(false);
   });
 
   it('refuses an uncertified facilitator, and one whose certification expires during the course, by name', async () => {
-    const uncertified = await problem(await newCourse({ facilitatorIds: [facilitatorId, uncertifiedId] }), 400);
+    const uncertified = await expectProblem(await newCourse({ facilitatorIds: [facilitatorId, uncertifiedId] }), 400);
     expect(uncertified.errors).toEqual([
       { field: 'facilitatorIds.1', code: 'not_certified', message: 'Ulrik Ucertificeret har ikke en gyldig certificering til metoden på alle forløbets mødedatoer.' },
     ]);
     // Eva's certification runs out after the third session.
     const eva = await world.as('expired');
-    const expired = await problem(
+    const expired = await expectProblem(
       await eva.post(`/api/offers/${cosp.id}/courses`, { unitId: familyCentre, place: 'Familiecentret', startDate: addDays(today, 1), startTime: '10:00', facilitatorIds: [expiredId] }),
       400,
     );
     expect(expired.errors?.[0]).toMatchObject({ field: 'facilitatorIds.0', code: 'not_certified' });
     expect(expired.errors?.[0].message).toContain('Eva Udløbet');
     // A short course that ends before the expiry is fine.
-    await ok(await eva.post(`/api/offers/${cosp.id}/courses`, { unitId: familyCentre, place: 'Familiecentret', startDate: addDays(today, 1), startTime: '10:00', sessionCount: 2, facilitatorIds: [expiredId] }), 201);
+    await expectJson(await eva.post(`/api/offers/${cosp.id}/courses`, { unitId: familyCentre, place: 'Familiecentret', startDate: addDays(today, 1), startTime: '10:00', sessionCount: 2, facilitatorIds: [expiredId] }), 201);
     // Staff outside the units that run the offer cannot start a course.
     expect((await hv.post(`/api/offers/${cosp.id}/courses`, { unitId: ppr, place: 'X', startDate: today, startTime: '10:00', facilitatorIds: [facilitatorId] })).status).toBe(403);
     // …and a member must pick their own running unit.
-    const wrongUnit = await problem(await newCourse({ unitId: familyCentre }), 400);
+    const wrongUnit = await expectProblem(await newCourse({ unitId: familyCentre }), 400);
     expect(wrongUnit.errors?.map((e) => [e.field, e.code])).toEqual([['unitId', 'not_running_unit']]);
   });
 
   // ---- Capacity and the waiting list -------------------------------------------------------
 
   it('offers free places, then keeps a waiting list in order; a drop-out (with a reason) offers the place to the first in line, not the second', async () => {
-    const c = await ok<CourseJson>(await newCourse({ capacity: 2 }), 201);
+    const c = await expectJson<CourseJson>(await newCourse({ capacity: 2 }), 201);
     const [a, b, w1, w2] = [await family(), await family(true), await family(), await family()];
-    const pa = await ok<ParticipantJson>(await refer(c.id, a.childId), 201);
-    const pb = await ok<ParticipantJson>(await refer(c.id, b.childId), 201);
-    const q1 = await ok<ParticipantJson>(await refer(c.id, w1.childId), 201);
-    const q2 = await ok<ParticipantJson>(await refer(c.id, w2.childId), 201);
+    const pa = await expectJson<ParticipantJson>(await refer(c.id, a.childId), 201);
+    const pb = await expectJson<ParticipantJson>(await refer(c.id, b.childId), 201);
+    const q1 = await expectJson<ParticipantJson>(await refer(c.id, w1.childId), 201);
+    const q2 = await expectJson<ParticipantJson>(await refer(c.id, w2.childId), 201);
     expect([pa.state, pb.state, q1.state, q2.state]).toEqual(['offered', 'offered', 'waiting', 'waiting']);
     expect(pa.offerExpiresOn).toBe(addDays(today, 7));
     expect([q1.position, q2.position]).toEqual([1, 2]);
     // The parents with custody take part by default; the interpreter need comes from the registry.
     expect(pb.adults).toEqual([{ id: b.mother, name: `Mor${counter - 2} Qvist`, relation: 'mother', preferredLanguage: 'ar', interpreterNeeded: true }]);
-    expect((await problem(await refer(c.id, a.childId), 409)).code).toBe('offers.already_participating');
+    expect((await expectProblem(await refer(c.id, a.childId), 409)).code).toBe('offers.already_participating');
 
     // Accepting enrols (the facilitator, or the referrer on the family's behalf).
-    await ok(await facilitator.post(`/api/course-participants/${pa.id}/accept`, { version: pa.version }));
-    await ok(await hv.post(`/api/course-participants/${pb.id}/accept`, { version: pb.version }));
-    expect((await problem(await facilitator.post(`/api/course-participants/${pa.id}/accept`, { version: pa.version }), 409)).code).toBe('offers.not_offered');
+    await expectJson(await facilitator.post(`/api/course-participants/${pa.id}/accept`, { version: pa.version }));
+    await expectJson(await hv.post(`/api/course-participants/${pb.id}/accept`, { version: pb.version }));
+    expect((await expectProblem(await facilitator.post(`/api/course-participants/${pa.id}/accept`, { version: pa.version }), 409)).code).toBe('offers.not_offered');
 
     let view = await getCourse(c.id);
     expect(view.counts).toEqual({ enrolled: 2, offered: 0, waiting: 2, completed: 0, free: 0 });
@@ -249,11 +235,11 @@ describeEngines('offers and courses', (engine) => {
 
     // Dropping out needs a reason.
     const enrolledA = view.roster.find((p) => p.child.id === a.childId) as ParticipantJson;
-    const noReason = await problem(await facilitator.post(`/api/course-participants/${enrolledA.id}/drop-out`, { version: enrolledA.version, reason: ' ' }), 400);
+    const noReason = await expectProblem(await facilitator.post(`/api/course-participants/${enrolledA.id}/drop-out`, { version: enrolledA.version, reason: ' ' }), 400);
     expect(noReason.errors?.map((e) => e.field)).toEqual(['reason']);
     // The referrer cannot record a drop-out; the facilitator can.
     expect((await hv.post(`/api/course-participants/${enrolledA.id}/drop-out`, { version: enrolledA.version, reason: 'Flyttet' })).status).toBe(404);
-    await ok(await facilitator.post(`/api/course-participants/${enrolledA.id}/drop-out`, { version: enrolledA.version, reason: 'Flyttet fra kommunen' }));
+    await expectJson(await facilitator.post(`/api/course-participants/${enrolledA.id}/drop-out`, { version: enrolledA.version, reason: 'Flyttet fra kommunen' }));
 
     view = await getCourse(c.id);
     const first = view.roster.find((p) => p.child.id === w1.childId);
@@ -262,28 +248,28 @@ describeEngines('offers and courses', (engine) => {
     expect(view.ended.map((p) => [p.child.id, p.state, p.endReason])).toEqual([[a.childId, 'dropped_out', 'Flyttet fra kommunen']]);
 
     // Declining the offered place moves it to the next in line.
-    await ok(await facilitator.post(`/api/course-participants/${first?.id}/decline`, { version: first?.version, reason: 'Passer ikke med arbejde' }));
+    await expectJson(await facilitator.post(`/api/course-participants/${first?.id}/decline`, { version: first?.version, reason: 'Passer ikke med arbejde' }));
     view = await getCourse(c.id);
     expect(view.roster.find((p) => p.child.id === w2.childId)?.state).toBe('offered');
     expect(view.waiting).toEqual([]);
 
     // More capacity offers places too; and a stale version is refused.
     const w3 = await family();
-    await ok(await refer(c.id, w3.childId), 201);
-    const renamed = await ok<CourseJson>(await facilitator.patch(`/api/courses/${c.id}`, { version: view.version, place: 'PPR, mødelokale 3' }));
-    expect((await problem(await facilitator.patch(`/api/courses/${c.id}`, { version: view.version, capacity: 3 }), 409)).code).toBe('conflict.stale_version');
-    const bigger = await ok<CourseJson>(await facilitator.patch(`/api/courses/${c.id}`, { version: renamed.version, capacity: 3 }));
+    await expectJson(await refer(c.id, w3.childId), 201);
+    const renamed = await expectJson<CourseJson>(await facilitator.patch(`/api/courses/${c.id}`, { version: view.version, place: 'PPR, mødelokale 3' }));
+    expect((await expectProblem(await facilitator.patch(`/api/courses/${c.id}`, { version: view.version, capacity: 3 }), 409)).code).toBe('conflict.stale_version');
+    const bigger = await expectJson<CourseJson>(await facilitator.patch(`/api/courses/${c.id}`, { version: renamed.version, capacity: 3 }));
     expect(bigger.roster.find((p) => p.child.id === w3.childId)?.state).toBe('offered');
-    expect((await problem(await facilitator.patch(`/api/courses/${c.id}`, { version: bigger.version, capacity: 1 }), 400)).errors?.[0]).toMatchObject({ field: 'capacity', code: 'too_small' });
+    expect((await expectProblem(await facilitator.patch(`/api/courses/${c.id}`, { version: bigger.version, capacity: 1 }), 400)).errors?.[0]).toMatchObject({ field: 'capacity', code: 'too_small' });
   });
 
   it('admits exactly one of three concurrent referrals into the last place (row lock on the course)', async () => {
-    const c = await ok<CourseJson>(await newCourse({ capacity: 1 }), 201);
+    const c = await expectJson<CourseJson>(await newCourse({ capacity: 1 }), 201);
     const families = [await family(), await family(), await family()];
     const clients = [hv, await world.as('hv'), await world.as('hv')];
     const responses = await Promise.all(families.map((f, i) => clients[i].post(`/api/courses/${c.id}/participants`, { childId: f.childId })));
     const states: string[] = [];
-    for (const response of responses) states.push((await ok<ParticipantJson>(response, 201)).state);
+    for (const response of responses) states.push((await expectJson<ParticipantJson>(response, 201)).state);
     expect(states.sort()).toEqual(['offered', 'waiting', 'waiting']);
     const view = await getCourse(c.id);
     expect(view.counts).toMatchObject({ offered: 1, waiting: 2, free: 0 });
@@ -294,19 +280,19 @@ describeEngines('offers and courses', (engine) => {
 
   it('records attendance per parent; when the last session is recorded, 6 of 8 completes and 5 of 8 does not', async () => {
     // A course whose eight weekly sessions all lie in the past (the last one today).
-    const c = await ok<CourseJson>(await newCourse({ startDate: addDays(today, -49), capacity: 3 }), 201);
+    const c = await expectJson<CourseJson>(await newCourse({ startDate: addDays(today, -49), capacity: 3 }), 201);
     expect(c.sessions.at(-1)?.date).toBe(today);
     const six = await family(true);
     const five = await family();
-    const ps = [await ok<ParticipantJson>(await refer(c.id, six.childId, { adultIds: [six.mother, six.father] }), 201), await ok<ParticipantJson>(await refer(c.id, five.childId), 201)];
-    for (const p of ps) await ok(await facilitator.post(`/api/course-participants/${p.id}/accept`, { version: p.version }));
+    const ps = [await expectJson<ParticipantJson>(await refer(c.id, six.childId, { adultIds: [six.mother, six.father] }), 201), await expectJson<ParticipantJson>(await refer(c.id, five.childId), 201)];
+    for (const p of ps) await expectJson(await facilitator.post(`/api/course-participants/${p.id}/accept`, { version: p.version }));
 
     // A parent who does not take part cannot be marked.
-    const wrong = await problem(await facilitator.request('PUT', `/api/course-sessions/${c.sessions[0].id}/attendance`, { marks: [{ participantId: ps[1].id, adultId: five.father, status: 'present' }] }), 400);
+    const wrong = await expectProblem(await facilitator.request('PUT', `/api/course-sessions/${c.sessions[0].id}/attendance`, { marks: [{ participantId: ps[1].id, adultId: five.father, status: 'present' }] }), 400);
     expect(wrong.errors?.map((e) => [e.field, e.code])).toEqual([['marks.0.adultId', 'not_related']]);
 
     for (const [i, session] of c.sessions.entries()) {
-      const sheet = await ok<{ rows: { participantId: string; adult: { id: string; interpreterNeeded: boolean } }[] }>(await facilitator.get(`/api/course-sessions/${session.id}/attendance`));
+      const sheet = await expectJson<{ rows: { participantId: string; adult: { id: string; interpreterNeeded: boolean } }[] }>(await facilitator.get(`/api/course-sessions/${session.id}/attendance`));
       expect(sheet.rows.length).toBe(3); // two parents of the first family, one of the second
       const marks = [
         // Family "six": only the father comes to sessions 1–6; the mother is there at session 1.
@@ -314,7 +300,7 @@ describeEngines('offers and courses', (engine) => {
         { participantId: ps[0].id, adultId: six.mother, status: i === 0 ? 'present' : 'excused' },
         { participantId: ps[1].id, adultId: five.mother, status: i < 5 ? 'present' : 'absent' },
       ];
-      await ok(await facilitator.request('PUT', `/api/course-sessions/${session.id}/attendance`, { marks }));
+      await expectJson(await facilitator.request('PUT', `/api/course-sessions/${session.id}/attendance`, { marks }));
       if (i < 7) expect((await getCourse(c.id)).finished).toBe(false);
     }
     const done = await getCourse(c.id);
@@ -324,38 +310,38 @@ describeEngines('offers and courses', (engine) => {
       [five.childId, 'not_completed', 5],
     ]);
     // A correction after the end is evaluated again.
-    await ok(await facilitator.request('PUT', `/api/course-sessions/${c.sessions[6].id}/attendance`, { marks: [{ participantId: ps[1].id, adultId: five.mother, status: 'present' }] }));
+    await expectJson(await facilitator.request('PUT', `/api/course-sessions/${c.sessions[6].id}/attendance`, { marks: [{ participantId: ps[1].id, adultId: five.mother, status: 'present' }] }));
     expect((await getCourse(c.id)).roster.find((p) => p.child.id === five.childId)?.state).toBe('completed');
 
     // The child's page shows the completed course to whoever sees the child.
-    const childOffers = await ok<{ items: { state: string; attended: number; sessionCount: number; offerName: string }[] }>(await hv.get(`/api/children/${six.childId}/offers`));
+    const childOffers = await expectJson<{ items: { state: string; attended: number; sessionCount: number; offerName: string }[] }>(await hv.get(`/api/children/${six.childId}/offers`));
     expect(childOffers.items).toEqual([expect.objectContaining({ state: 'completed', attended: 6, sessionCount: 8, offerName: cosp.name })]);
   });
 
   it('finishes a course on request, and refuses attendance for a session that has not taken place', async () => {
-    const c = await ok<CourseJson>(await newCourse({ startDate: addDays(today, -7), capacity: 2 }), 201);
+    const c = await expectJson<CourseJson>(await newCourse({ startDate: addDays(today, -7), capacity: 2 }), 201);
     const f = await family();
-    const p = await ok<ParticipantJson>(await refer(c.id, f.childId), 201);
-    await ok(await facilitator.post(`/api/course-participants/${p.id}/accept`, { version: p.version }));
+    const p = await expectJson<ParticipantJson>(await refer(c.id, f.childId), 201);
+    await expectJson(await facilitator.post(`/api/course-participants/${p.id}/accept`, { version: p.version }));
     const future = c.sessions.find((s) => s.date > today) as SessionJson;
-    expect((await problem(await facilitator.request('PUT', `/api/course-sessions/${future.id}/attendance`, { marks: [{ participantId: p.id, adultId: f.mother, status: 'present' }] }), 409)).code).toBe('offers.session_in_future');
-    await ok(await facilitator.request('PUT', `/api/course-sessions/${c.sessions[0].id}/attendance`, { marks: [{ participantId: p.id, adultId: f.mother, status: 'present' }] }));
+    expect((await expectProblem(await facilitator.request('PUT', `/api/course-sessions/${future.id}/attendance`, { marks: [{ participantId: p.id, adultId: f.mother, status: 'present' }] }), 409)).code).toBe('offers.session_in_future');
+    await expectJson(await facilitator.request('PUT', `/api/course-sessions/${c.sessions[0].id}/attendance`, { marks: [{ participantId: p.id, adultId: f.mother, status: 'present' }] }));
     const before = await getCourse(c.id);
-    const finished = await ok<CourseJson>(await facilitator.post(`/api/courses/${c.id}/finish`, { version: before.version }));
+    const finished = await expectJson<CourseJson>(await facilitator.post(`/api/courses/${c.id}/finish`, { version: before.version }));
     expect(finished.finished).toBe(true);
     expect(finished.roster.map((x) => [x.state, x.attended])).toEqual([['not_completed', 1]]);
-    expect((await problem(await refer(c.id, (await family()).childId), 409)).code).toBe('offers.course_finished');
+    expect((await expectProblem(await refer(c.id, (await family()).childId), 409)).code).toBe('offers.course_finished');
   });
 
   // ---- The child's page, Min dag, the unit's numbers ------------------------------------------
 
   it('shows the child’s referrals and waiting places on the child page, and nothing to unrelated staff', async () => {
-    const c = await ok<CourseJson>(await newCourse({ capacity: 1 }), 201);
+    const c = await expectJson<CourseJson>(await newCourse({ capacity: 1 }), 201);
     const first = await family();
     const second = await family();
-    await ok(await refer(c.id, first.childId), 201);
-    await ok(await refer(c.id, second.childId), 201);
-    const offers = await ok<{ items: { state: string; position: number | null; referredBy: { name: string }; courseName: string }[] }>(await hv.get(`/api/children/${second.childId}/offers`));
+    await expectJson(await refer(c.id, first.childId), 201);
+    await expectJson(await refer(c.id, second.childId), 201);
+    const offers = await expectJson<{ items: { state: string; position: number | null; referredBy: { name: string }; courseName: string }[] }>(await hv.get(`/api/children/${second.childId}/offers`));
     expect(offers.items).toEqual([expect.objectContaining({ state: 'waiting', position: 1, referredBy: { id: world.staff.visitorId, name: 'Hanne Sundhed' }, courseName: c.name })]);
     // The facilitator is brought into the family's case: they see the child's basic data.
     expect((await facilitator.get(`/api/children/${second.childId}`)).status).toBe(200);
@@ -371,45 +357,45 @@ describeEngines('offers and courses', (engine) => {
   });
 
   it('lists the facilitator’s courses with today’s sessions for Min dag', async () => {
-    const c = await ok<CourseJson>(await newCourse({ startDate: today, name: 'Min dag-gruppen' }), 201);
-    const mine = await ok<{ today: string; items: { id: string; name: string; todaySessions: SessionJson[]; nextSession: SessionJson | null }[] }>(await facilitator.get('/api/my-courses'));
+    const c = await expectJson<CourseJson>(await newCourse({ startDate: today, name: 'Min dag-gruppen' }), 201);
+    const mine = await expectJson<{ today: string; items: { id: string; name: string; todaySessions: SessionJson[]; nextSession: SessionJson | null }[] }>(await facilitator.get('/api/my-courses'));
     const item = mine.items.find((i) => i.id === c.id);
     expect(item?.todaySessions.map((s) => s.number)).toEqual([1]);
     expect(item?.nextSession?.date).toBe(addDays(today, 7));
-    expect((await ok<{ items: unknown[] }>(await hv.get('/api/my-courses'))).items).toEqual([]);
+    expect((await expectJson<{ items: unknown[] }>(await hv.get('/api/my-courses'))).items).toEqual([]);
   });
 
   it('gives the unit fill rate, median waiting days and completion rate, withholding numbers from fewer than 5 families', async () => {
     const unit = await makeUnit(world.db, world.municipality, 'family_centre', 'Familiecentret Tal');
     const certified = await makeStaff(world.db, world.municipality, { username: 'tal', profession: 'family_therapist', unitIds: [unit] });
     await world.db.insertInto('certifications').values({ id: uuidv7(), staff_id: certified, kind: 'cosp_facilitator', valid_from: '2020-01-01', valid_until: null }).execute();
-    const offer = await ok<OfferJson>(await admin.patch(`/api/offers/${cosp.id}`, { version: (await ok<OfferJson>(await hv.get(`/api/offers/${cosp.id}`))).version, unitIds: [ppr, familyCentre, unit] }));
+    const offer = await expectJson<OfferJson>(await admin.patch(`/api/offers/${cosp.id}`, { version: (await expectJson<OfferJson>(await hv.get(`/api/offers/${cosp.id}`))).version, unitIds: [ppr, familyCentre, unit] }));
     cosp = offer;
     const tal = await world.as('tal');
-    const c = await ok<CourseJson>(await tal.post(`/api/offers/${cosp.id}/courses`, { unitId: unit, place: 'Salen', startDate: addDays(today, -49), startTime: '09:00', facilitatorIds: [certified], capacity: 8 }), 201);
+    const c = await expectJson<CourseJson>(await tal.post(`/api/offers/${cosp.id}/courses`, { unitId: unit, place: 'Salen', startDate: addDays(today, -49), startTime: '09:00', facilitatorIds: [certified], capacity: 8 }), 201);
     const stats = async () =>
-      (await ok<{ offers: { offerId: string; participants: number | null; suppressed: boolean; fillRate: number | null; medianWaitingDays: number | null; completionRate: number | null; waitingNow: number | null }[] }>(await tal.get(`/api/units/${unit}/offer-stats`))).offers.find(
+      (await expectJson<{ offers: { offerId: string; participants: number | null; suppressed: boolean; fillRate: number | null; medianWaitingDays: number | null; completionRate: number | null; waitingNow: number | null }[] }>(await tal.get(`/api/units/${unit}/offer-stats`))).offers.find(
         (o) => o.offerId === cosp.id,
       );
     const families = [];
     for (let i = 0; i < 4; i++) families.push(await family());
     const ps: ParticipantJson[] = [];
-    for (const f of families) ps.push(await ok<ParticipantJson>(await refer(c.id, f.childId), 201));
-    for (const p of ps) await ok(await tal.post(`/api/course-participants/${p.id}/accept`, { version: p.version }));
+    for (const f of families) ps.push(await expectJson<ParticipantJson>(await refer(c.id, f.childId), 201));
+    for (const p of ps) await expectJson(await tal.post(`/api/course-participants/${p.id}/accept`, { version: p.version }));
     expect(await stats()).toMatchObject({ suppressed: true, participants: null, fillRate: null, completionRate: null, medianWaitingDays: null });
 
     const fifth = await family();
-    const p5 = await ok<ParticipantJson>(await refer(c.id, fifth.childId), 201);
-    await ok(await tal.post(`/api/course-participants/${p5.id}/accept`, { version: p5.version }));
+    const p5 = await expectJson<ParticipantJson>(await refer(c.id, fifth.childId), 201);
+    await expectJson(await tal.post(`/api/course-participants/${p5.id}/accept`, { version: p5.version }));
     expect(await stats()).toMatchObject({ suppressed: false, participants: 5, fillRate: 5 / 8, medianWaitingDays: 0, completionRate: null, waitingNow: 0 });
     // One drops out; at the end 3 of the 4 remaining attended enough.
     const view = await getCourse(c.id, tal);
     const dropping = view.roster[4];
-    await ok(await tal.post(`/api/course-participants/${dropping.id}/drop-out`, { version: dropping.version, reason: 'Sygdom' }));
+    await expectJson(await tal.post(`/api/course-participants/${dropping.id}/drop-out`, { version: dropping.version, reason: 'Sygdom' }));
     const all = [...families.slice(0, 4)];
     for (const [i, session] of c.sessions.entries()) {
       const marks = all.map((f, k) => ({ participantId: ps[k].id, adultId: f.mother, status: k < 3 || i < 2 ? 'present' : 'absent' }));
-      await ok(await tal.request('PUT', `/api/course-sessions/${session.id}/attendance`, { marks }));
+      await expectJson(await tal.request('PUT', `/api/course-sessions/${session.id}/attendance`, { marks }));
     }
     expect(await stats()).toMatchObject({ suppressed: false, participants: 5, completionRate: 3 / 5, fillRate: null });
     // Only the unit's members get its numbers.
@@ -422,9 +408,9 @@ describeEngines('offers and courses', (engine) => {
   // ---- Audit -------------------------------------------------------------------------------
 
   it('audits referrals, roster reads and attendance with the children’s ids, and refusals', async () => {
-    const c = await ok<CourseJson>(await newCourse({ capacity: 2 }), 201);
+    const c = await expectJson<CourseJson>(await newCourse({ capacity: 2 }), 201);
     const f = await family();
-    await ok(await refer(c.id, f.childId), 201);
+    await expectJson(await refer(c.id, f.childId), 201);
     await getCourse(c.id);
     await ped.get(`/api/courses/${c.id}`);
     const rows = await world.db.selectFrom('audit_log').select(['action', 'category', 'outcome', 'subject_ids', 'actor_id']).where('category', '=', 'course').execute();

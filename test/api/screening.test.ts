@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/connect';
 import { describeEngines, freshDatabase } from '../engines';
 import { makeChild, makeMunicipality, makeStaff, makeUnit } from '../factories';
+import { expectProblem } from '../http';
 import {
   ADBB_NEGATIVE,
   ADBB_POSITIVE,
@@ -17,7 +18,6 @@ import {
   epds,
   makeParent,
   makeScreeningWorld,
-  type ProblemJson,
   type ScreeningJson,
   today,
 } from '../screening-fixtures';
@@ -56,12 +56,6 @@ describeEngines('screening', (engine) => {
     expect(response.status, text).toBe(201);
     return JSON.parse(text) as ScreeningJson;
   };
-  const problem = async (response: Response, status: number) => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    expect(response.headers.get('content-type')).toContain('application/problem+json');
-    return JSON.parse(text) as ProblemJson;
-  };
 
   // ---- Definitions ---------------------------------------------------------------
 
@@ -93,20 +87,20 @@ describeEngines('screening', (engine) => {
 
     const items = Array.from({ length: 10 }, (_, i) => ({ number: i + 1, text: LICENSED(i + 1), options: ['A', 'B', 'C', 'D'] }));
     // Only administrators load texts; the item numbers are checked against the definition.
-    await problem(await hv.request('PUT', '/api/instruments/epds/texts', { language: 'da', version: 'DK 2024', items }), 403);
-    const missing = await problem(await admin.request('PUT', '/api/instruments/epds/texts', { language: 'da', version: 'DK 2024', items: items.slice(0, 8) }), 400);
+    await expectProblem(await hv.request('PUT', '/api/instruments/epds/texts', { language: 'da', version: 'DK 2024', items }), 403);
+    const missing = await expectProblem(await admin.request('PUT', '/api/instruments/epds/texts', { language: 'da', version: 'DK 2024', items: items.slice(0, 8) }), 400);
     expect(missing.errors).toEqual([expect.objectContaining({ field: 'items', code: 'missing_items', message: 'Der mangler tekst til punkt 9, 10.' })]);
-    const unknown = await problem(
+    const unknown = await expectProblem(
       await admin.request('PUT', '/api/instruments/epds/texts', { language: 'da', version: 'DK 2024', items: [...items, { number: 11, text: 'x' }] }),
       400,
     );
     expect(unknown.errors).toEqual([expect.objectContaining({ field: 'items.10.number', code: 'unknown_item' })]);
-    const duplicate = await problem(
+    const duplicate = await expectProblem(
       await admin.request('PUT', '/api/instruments/epds/texts', { language: 'da', version: 'DK 2024', items: [...items, { number: 3, text: 'x' }] }),
       400,
     );
     expect(duplicate.errors).toEqual([expect.objectContaining({ field: 'items.10.number', code: 'duplicate' })]);
-    const options = await problem(
+    const options = await expectProblem(
       await admin.request('PUT', '/api/instruments/epds/texts', { language: 'da', version: 'DK 2024', items: items.map((i) => ({ ...i, options: i.number === 2 ? ['A'] : i.options })) }),
       400,
     );
@@ -159,7 +153,7 @@ describeEngines('screening', (engine) => {
         await created(response);
         return;
       }
-      const body = await problem(response, 403);
+      const body = await expectProblem(response, 403);
       expect(body.code).toBe('screening.certification_required');
       expect(body.title).toBe('Du skal have en gyldig ADBB-certificering på observationsdatoen for at registrere en ADBB.');
       const count = await world.db.selectFrom('screenings').select('id').where('child_id', '=', child).execute();
@@ -175,7 +169,7 @@ describeEngines('screening', (engine) => {
     await created(await record('hv-expired', child, { instrument: 'adbb', answers: ADBB_NEGATIVE, observedOn: daysFromToday(-40) }));
     const client = await world.as('hv-uncert');
     client.language = 'en';
-    const body = await problem(await client.post(`/api/children/${child}/screenings`, { instrument: 'adbb', observedOn: today(), answers: ADBB_NEGATIVE }), 403);
+    const body = await expectProblem(await client.post(`/api/children/${child}/screenings`, { instrument: 'adbb', observedOn: today(), answers: ADBB_NEGATIVE }), 403);
     expect(body.title).toBe('You need an ADBB certification that is valid on the observation date to record an ADBB.');
   });
 
@@ -196,7 +190,7 @@ describeEngines('screening', (engine) => {
         if (c.ok) {
           expect((await created(response)).ageMonths).toBe(c.months);
         } else {
-          const body = await problem(response, 400);
+          const body = await expectProblem(response, 400);
           expect(body.errors).toEqual([
             { field: 'observedOn', code: 'age_out_of_range', message: `Barnet skal være 2–24 måneder på observationsdatoen, men var ${c.months} måneder.` },
           ]);
@@ -207,11 +201,11 @@ describeEngines('screening', (engine) => {
 
   it('A4: an expected child, an observation before the birth or in the future are refused field by field', async () => {
     const expected = await makeChild(world.db, world.municipality, { healthUnitId: world.units.healthUnit, healthVisitorId: world.staff.visitorId, expectedDate: daysFromToday(60) });
-    expect((await problem(await record('hv', expected, { instrument: 'adbb', answers: ADBB_NEGATIVE }), 400)).errors).toEqual([expect.objectContaining({ field: 'observedOn', code: 'not_born' })]);
+    expect((await expectProblem(await record('hv', expected, { instrument: 'adbb', answers: ADBB_NEGATIVE }), 400)).errors).toEqual([expect.objectContaining({ field: 'observedOn', code: 'not_born' })]);
     const child = await childAged(world, 3);
-    const before = await problem(await record('hv', child, { instrument: 'adbb', answers: ADBB_NEGATIVE, observedOn: daysFromToday(-120) }), 400);
+    const before = await expectProblem(await record('hv', child, { instrument: 'adbb', answers: ADBB_NEGATIVE, observedOn: daysFromToday(-120) }), 400);
     expect(before.errors).toEqual([expect.objectContaining({ field: 'observedOn', code: 'before_birth' })]);
-    const future = await problem(await record('hv', child, { instrument: 'adbb', answers: ADBB_NEGATIVE, observedOn: daysFromToday(1) }), 400);
+    const future = await expectProblem(await record('hv', child, { instrument: 'adbb', answers: ADBB_NEGATIVE, observedOn: daysFromToday(1) }), 400);
     expect(future.errors?.map((e) => e.code)).toContain('in_future');
   });
 
@@ -229,7 +223,7 @@ describeEngines('screening', (engine) => {
       const child = await childAged(world, 4);
       const parent = await makeParent(world.db, world.municipality.id, child);
       const extra = c.instrument === 'epds' ? { respondentRole: 'mother', respondentId: parent, timepoint: 'postnatal', language: 'da' } : {};
-      const body = await problem(await record('hv', child, { instrument: c.instrument, answers: c.answers, ...extra }), 400);
+      const body = await expectProblem(await record('hv', child, { instrument: c.instrument, answers: c.answers, ...extra }), 400);
       expect(body.errors).toEqual([expect.objectContaining({ field: c.field, code: c.code })]);
       expect(await world.db.selectFrom('screenings').select('id').where('child_id', '=', child).execute()).toEqual([]);
     });
@@ -260,17 +254,17 @@ describeEngines('screening', (engine) => {
     expect(before).toMatchObject({ positive: true, threshold: 5 });
 
     // Only administrators; only EPDS has roles; at most the instrument's maximum total.
-    await problem(await hv.request('PUT', '/api/instruments/adbb/thresholds', { version: 0, default: 6 }), 403);
-    const roles = await problem(await admin.request('PUT', '/api/instruments/adbb/thresholds', { version: 0, default: 6, byRole: { mother: 6 } }), 400);
+    await expectProblem(await hv.request('PUT', '/api/instruments/adbb/thresholds', { version: 0, default: 6 }), 403);
+    const roles = await expectProblem(await admin.request('PUT', '/api/instruments/adbb/thresholds', { version: 0, default: 6, byRole: { mother: 6 } }), 400);
     expect(roles.errors).toEqual([expect.objectContaining({ field: 'byRole', code: 'not_applicable' })]);
-    const big = await problem(await admin.request('PUT', '/api/instruments/adbb/thresholds', { version: 0, default: 33 }), 400);
+    const big = await expectProblem(await admin.request('PUT', '/api/instruments/adbb/thresholds', { version: 0, default: 33 }), 400);
     expect(big.errors).toEqual([expect.objectContaining({ field: 'default', code: 'too_big' })]);
 
     const set = await admin.request('PUT', '/api/instruments/adbb/thresholds', { version: 0, default: 6 });
     expect(set.status).toBe(200);
     expect(((await set.json()) as InstrumentJson).thresholds).toEqual({ default: 6, byRole: null, source: 'municipality', version: 1 });
     // A second writer with the version read earlier is refused.
-    expect((await problem(await admin.request('PUT', '/api/instruments/adbb/thresholds', { version: 0, default: 7 }), 409)).code).toBe('conflict.stale_version');
+    expect((await expectProblem(await admin.request('PUT', '/api/instruments/adbb/thresholds', { version: 0, default: 7 }), 409)).code).toBe('conflict.stale_version');
     try {
       const after = await created(await record('hv', child, { instrument: 'adbb', answers: ADBB_POSITIVE }));
       expect(after).toMatchObject({ total: 5, positive: false, threshold: 6 });
@@ -343,18 +337,18 @@ describeEngines('screening', (engine) => {
   it('E7: refuses a missing role, timepoint, week or language, a respondent not related to the child, and a postnatal EPDS before the birth', async () => {
     const child = await childAged(world, 2);
     const stranger = await makeParent(world.db, world.municipality.id, await childAged(world, 3));
-    const missing = await problem(await record('hv', child, { instrument: 'epds', answers: epds(3) }), 400);
+    const missing = await expectProblem(await record('hv', child, { instrument: 'epds', answers: epds(3) }), 400);
     expect(missing.errors?.map((e) => [e.field, e.code])).toEqual([
       ['respondentRole', 'required'],
       ['respondentId', 'required'],
       ['timepoint', 'required'],
       ['language', 'required'],
     ]);
-    const week = await problem(await record('hv', child, { instrument: 'epds', respondentRole: 'mother', respondentId: stranger, timepoint: 'pregnancy', language: 'da', answers: epds(3) }), 400);
+    const week = await expectProblem(await record('hv', child, { instrument: 'epds', respondentRole: 'mother', respondentId: stranger, timepoint: 'pregnancy', language: 'da', answers: epds(3) }), 400);
     expect(week.errors).toEqual([expect.objectContaining({ field: 'pregnancyWeek', code: 'required' })]);
-    const notRelated = await problem(await record('hv', child, { instrument: 'epds', respondentRole: 'mother', respondentId: stranger, timepoint: 'postnatal', language: 'da', answers: epds(3) }), 400);
+    const notRelated = await expectProblem(await record('hv', child, { instrument: 'epds', respondentRole: 'mother', respondentId: stranger, timepoint: 'postnatal', language: 'da', answers: epds(3) }), 400);
     expect(notRelated.errors).toEqual([expect.objectContaining({ field: 'respondentId', code: 'not_related', message: 'Besvarer skal være en voksen, der er tilknyttet barnet.' })]);
-    const onAdbb = await problem(await record('hv', child, { instrument: 'adbb', respondentRole: 'mother', answers: ADBB_NEGATIVE }), 400);
+    const onAdbb = await expectProblem(await record('hv', child, { instrument: 'adbb', respondentRole: 'mother', answers: ADBB_NEGATIVE }), 400);
     expect(onAdbb.errors).toEqual([expect.objectContaining({ field: 'respondentRole', code: 'not_applicable' })]);
   });
 

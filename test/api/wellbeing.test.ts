@@ -15,6 +15,7 @@ import type { Database } from '../../src/server/db/connect';
 import { addDays } from '../../src/domain';
 import { describeEngines, freshDatabase } from '../engines';
 import { makeChild, makeMunicipality, makeStaff, makeUnit, makeWorld, type TestClient } from '../factories';
+import { expectJson, expectProblem } from '../http';
 
 interface LevelJson {
   key: string;
@@ -79,12 +80,6 @@ interface SummaryJson {
   unitId: string;
   rounds: { roundId: string; name: string; children: number; jointRated: number; shareRated: number; scale: { key: string }; counts: { level: LevelJson; count: number }[] }[];
 }
-interface ProblemJson {
-  code: string;
-  title: string;
-  status: number;
-  errors?: { field: string; code: string; message: string }[];
-}
 
 const BIRTH = '2024-05-01';
 
@@ -99,17 +94,6 @@ describeEngines('wellbeing ratings', (engine) => {
   });
   afterAll(() => database.close());
 
-  const ok = async <T>(response: Response, status = 200): Promise<T> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    return JSON.parse(text) as T;
-  };
-  const problem = async (response: Response, status: number): Promise<ProblemJson> => {
-    const text = await response.text();
-    expect(response.status, text).toBe(status);
-    expect(response.headers.get('content-type')).toContain('application/problem+json');
-    return JSON.parse(text) as ProblemJson;
-  };
 
   /** A nursery of its own with `staff` pedagogues (usernames returned), so every test has its own children and rounds. */
   async function nursery(staff = 2, municipality = world.municipality) {
@@ -131,18 +115,18 @@ describeEngines('wellbeing ratings', (engine) => {
     makeChild(world.db, municipality, { healthUnitId, enrolledUnitIds: unitIds, firstName, lastName: 'Trivsel', birthDate: BIRTH });
 
   const createRound = async (client: TestClient, unit: string, body: Record<string, unknown> = {}) =>
-    ok<RoundJson>(await client.post(`/api/units/${unit}/wellbeing-rounds`, body), 201);
+    expectJson<RoundJson>(await client.post(`/api/units/${unit}/wellbeing-rounds`, body), 201);
   const rate = (client: TestClient, round: string, childId: string, body: Record<string, unknown>) =>
     client.post(`/api/wellbeing-rounds/${round}/children/${childId}/ratings`, body);
   const joint = (client: TestClient, round: string, childId: string, body: Record<string, unknown>) =>
     client.post(`/api/wellbeing-rounds/${round}/children/${childId}/joint`, body);
   const view = async (client: TestClient, round: string, childId: string) =>
-    ok<ChildInRoundJson>(await client.get(`/api/wellbeing-rounds/${round}/children/${childId}`));
+    expectJson<ChildInRoundJson>(await client.get(`/api/wellbeing-rounds/${round}/children/${childId}`));
 
   // ---- The scale (T3) ------------------------------------------------------------------
 
   it('T3: the default scale is TOPI-style green/yellow/red with Danish and English labels and meanings; the 5-level barometer is offered', async () => {
-    const scale = await ok<ScaleJson>(await world.client().signIn('ped').then((c) => c.get('/api/wellbeing/scale')));
+    const scale = await expectJson<ScaleJson>(await world.client().signIn('ped').then((c) => c.get('/api/wellbeing/scale')));
     expect(scale).toMatchObject({ key: 'topi-3', source: 'default', version: 0 });
     expect(scale.levels.map((l) => [l.key, l.rank, l.labelDa, l.labelEn])).toEqual([
       ['green', 1, 'Grøn – trives', 'Green – thriving'],
@@ -176,7 +160,7 @@ describeEngines('wellbeing ratings', (engine) => {
     expect(round.scale.key).toBe('topi-3');
     expect(round.progress).toEqual({ children: 2, individuallyRated: 0, readyForJoint: 0, jointRated: 0, shareJointRated: 0 });
 
-    const overview = await ok<OverviewJson>(await a.get(`/api/wellbeing-rounds/${round.id}`));
+    const overview = await expectJson<OverviewJson>(await a.get(`/api/wellbeing-rounds/${round.id}`));
     expect(overview.children.map((c) => [c.childId, c.name, c.individualRatings, c.jointSaved])).toEqual([
       [anna, 'Anna Trivsel', 0, false],
       [bo, 'Bo Trivsel', 0, false],
@@ -184,16 +168,16 @@ describeEngines('wellbeing ratings', (engine) => {
     expect(overview.childrenNoLongerEnrolled).toBe(0);
 
     // One autumn round per unit and year; spring is the other one.
-    const twice = await problem(await a.post(`/api/units/${unit}/wellbeing-rounds`, { season: 'autumn', year: 2026, name: 'Ekstra' }), 409);
+    const twice = await expectProblem(await a.post(`/api/units/${unit}/wellbeing-rounds`, { season: 'autumn', year: 2026, name: 'Ekstra' }), 409);
     expect(twice.code).toBe('wellbeing.round_exists');
     const spring = await createRound(a, unit, { season: 'spring', year: 2027 });
     expect(spring).toMatchObject({ name: 'Forår 2027', periodStart: '2027-03-01', periodEnd: '2027-04-04' });
     const custom = await createRound(a, unit, { season: 'spring', year: 2026, name: 'Forårsrunden', periodStart: '2026-04-01', periodEnd: '2026-05-15' });
     expect(custom).toMatchObject({ name: 'Forårsrunden', periodStart: '2026-04-01', periodEnd: '2026-05-15' });
-    const list = await ok<{ items: RoundJson[] }>(await a.get(`/api/units/${unit}/wellbeing-rounds`));
+    const list = await expectJson<{ items: RoundJson[] }>(await a.get(`/api/units/${unit}/wellbeing-rounds`));
     expect(list.items.map((r) => r.name)).toEqual(['Forår 2027', 'Efterår 2026', 'Forårsrunden']);
 
-    const backwards = await problem(await a.post(`/api/units/${unit}/wellbeing-rounds`, { season: 'autumn', year: 2027, periodStart: '2027-10-10', periodEnd: '2027-10-01' }), 400);
+    const backwards = await expectProblem(await a.post(`/api/units/${unit}/wellbeing-rounds`, { season: 'autumn', year: 2027, periodStart: '2027-10-10', periodEnd: '2027-10-01' }), 400);
     expect(backwards.errors).toEqual([{ field: 'periodEnd', code: 'end_before_start', message: 'Periodens slutning skal ligge efter startdatoen.' }]);
     // Rounds are for daycare and school units only.
     expect((await a.post(`/api/units/${world.units.healthUnit}/wellbeing-rounds`, {})).status).toBe(404);
@@ -204,8 +188,8 @@ describeEngines('wellbeing ratings', (engine) => {
     const [a, b] = clients;
     const kid = await child([unit], 'Frida');
     const round = await createRound(a, unit, { season: 'autumn', year: 2026 });
-    await ok(await rate(a, round.id, kid, { level: 'green' }), 201);
-    await ok(await rate(b, round.id, kid, { level: 'green' }), 201);
+    await expectJson(await rate(a, round.id, kid, { level: 'green' }), 201);
+    await expectJson(await rate(b, round.id, kid, { level: 'green' }), 201);
 
     const elsewhere = await nursery(1);
     const outsider = elsewhere.clients[0];
@@ -243,17 +227,17 @@ describeEngines('wellbeing ratings', (engine) => {
     const r1 = await createRound(a, nurseryX.unit, { season: 'spring', year: 2026 });
     const r2 = await createRound(a, nurseryX.unit, { season: 'autumn', year: 2026 });
     for (const [round, level] of [[r1, 'yellow'], [r2, 'green']] as const) {
-      await ok(await rate(a, round.id, kid, { level }), 201);
-      await ok(await rate(b, round.id, kid, { level }), 201);
-      await ok(await joint(a, round.id, kid, { level, comment: `Fælles: ${level}`, participantIds: nurseryX.ids }), 201);
+      await expectJson(await rate(a, round.id, kid, { level }), 201);
+      await expectJson(await rate(b, round.id, kid, { level }), 201);
+      await expectJson(await joint(a, round.id, kid, { level, comment: `Fælles: ${level}`, participantIds: nurseryX.ids }), 201);
     }
-    const history = await ok<ChildWellbeingJson>(await b.get(`/api/children/${kid}/wellbeing`));
+    const history = await expectJson<ChildWellbeingJson>(await b.get(`/api/children/${kid}/wellbeing`));
     expect(history.items.map((i) => [i.roundName, i.level.key, i.level.rank, i.levelCount, i.comment, i.unitId])).toEqual([
       ['Forår 2026', 'yellow', 2, 3, 'Fælles: yellow', nurseryX.unit],
       ['Efterår 2026', 'green', 1, 3, 'Fælles: green', nurseryX.unit],
     ]);
     // The kindergarten's staff see the child (it is enrolled there) but none of the nursery's ratings.
-    expect((await ok<ChildWellbeingJson>(await kindergarten.clients[0].get(`/api/children/${kid}/wellbeing`))).items).toEqual([]);
+    expect((await expectJson<ChildWellbeingJson>(await kindergarten.clients[0].get(`/api/children/${kid}/wellbeing`))).items).toEqual([]);
     expect((await kindergarten.clients[0].get(`/api/wellbeing-rounds/${r1.id}`)).status).toBe(404);
   });
 
@@ -266,35 +250,35 @@ describeEngines('wellbeing ratings', (engine) => {
     const round = await createRound(a, unit, { season: 'autumn', year: 2026 });
     const body = { level: 'yellow', comment: 'Vi aftaler at følge op med forældrene.', participantIds: ids };
 
-    const first = await ok<ChildInRoundJson>(await rate(a, round.id, kid, { level: 'green' }), 201);
+    const first = await expectJson<ChildInRoundJson>(await rate(a, round.id, kid, { level: 'green' }), 201);
     expect(first.myRating).toMatchObject({ level: { key: 'green' }, version: 1 });
     expect(first.jointAllowed).toBe(false);
-    const refused = await problem(await joint(a, round.id, kid, body), 409);
+    const refused = await expectProblem(await joint(a, round.id, kid, body), 409);
     expect(refused.code).toBe('wellbeing.two_ratings_required');
     expect(refused.title).toBe('Mindst to forskellige medarbejdere skal først have vurderet barnet hver for sig, før den fælles vurdering kan gemmes.');
 
     // Re-rating replaces one's own rating: still one staff member.
-    const again = await ok<ChildInRoundJson>(await rate(a, round.id, kid, { level: 'yellow', version: 1 }), 200);
+    const again = await expectJson<ChildInRoundJson>(await rate(a, round.id, kid, { level: 'yellow', version: 1 }), 200);
     expect(again.myRating).toMatchObject({ level: { key: 'yellow' }, version: 2 });
     expect(await world.db.selectFrom('wellbeing_ratings').select('id').where('child_id', '=', kid).execute()).toHaveLength(1);
     b.language = 'en';
-    const stillRefused = await problem(await joint(b, round.id, kid, body), 409);
+    const stillRefused = await expectProblem(await joint(b, round.id, kid, body), 409);
     expect(stillRefused).toMatchObject({ code: 'wellbeing.two_ratings_required', title: 'At least two different staff members must first rate the child individually before the joint rating can be saved.' });
     expect(await world.db.selectFrom('wellbeing_joint_ratings').select('id').where('child_id', '=', kid).execute()).toEqual([]);
 
-    await ok(await rate(b, round.id, kid, { level: 'red', comment: 'Trækker sig ofte' }), 201);
-    const saved = await ok<ChildInRoundJson>(await joint(b, round.id, kid, body), 201);
+    await expectJson(await rate(b, round.id, kid, { level: 'red', comment: 'Trækker sig ofte' }), 201);
+    const saved = await expectJson<ChildInRoundJson>(await joint(b, round.id, kid, body), 201);
     expect(saved.joint).toMatchObject({ version: 1, level: { key: 'yellow' }, comment: body.comment, individualRatings: 2, recordedBy: { id: ids[1] } });
     expect(saved.joint?.participants.map((p) => p.id).sort()).toEqual([...ids].sort());
     expect(saved.jointHistory).toEqual([]);
     expect(saved.individualRatingsOpen).toBe(false);
 
     // Once saved it is the child's rating for the round.
-    const overview = await ok<OverviewJson>(await a.get(`/api/wellbeing-rounds/${round.id}`));
+    const overview = await expectJson<OverviewJson>(await a.get(`/api/wellbeing-rounds/${round.id}`));
     expect(overview.children).toEqual([expect.objectContaining({ childId: kid, individualRatings: 2, ratedByMe: true, jointSaved: true, joint: expect.objectContaining({ version: 1, level: expect.objectContaining({ key: 'yellow' }) }) })]);
     expect(overview.progress).toEqual({ children: 1, individuallyRated: 1, readyForJoint: 1, jointRated: 1, shareJointRated: 1 });
     // Individual ratings close when the joint rating is saved.
-    expect((await problem(await rate(a, round.id, kid, { level: 'red', version: 2 }), 409)).code).toBe('wellbeing.joint_saved');
+    expect((await expectProblem(await rate(a, round.id, kid, { level: 'red', version: 2 }), 409)).code).toBe('wellbeing.joint_saved');
   });
 
   it('T1: the joint rating needs a level of the scale, a comment, and at least two participants from the unit', async () => {
@@ -302,8 +286,8 @@ describeEngines('wellbeing ratings', (engine) => {
     const [a, b] = clients;
     const kid = await child([unit], 'Ida');
     const round = await createRound(a, unit, { season: 'autumn', year: 2026 });
-    await ok(await rate(a, round.id, kid, { level: 'green' }), 201);
-    await ok(await rate(b, round.id, kid, { level: 'green' }), 201);
+    await expectJson(await rate(a, round.id, kid, { level: 'green' }), 201);
+    await expectJson(await rate(b, round.id, kid, { level: 'green' }), 201);
     const cases: [Record<string, unknown>, { field: string; code: string }[]][] = [
       [{ level: 'green', participantIds: ids }, [{ field: 'comment', code: 'required' }]],
       [{ level: 'green', comment: '   ', participantIds: ids }, [{ field: 'comment', code: 'required' }]],
@@ -313,10 +297,10 @@ describeEngines('wellbeing ratings', (engine) => {
       [{ level: 'green', comment: 'x', participantIds: [ids[0], world.staff.visitorId] }, [{ field: 'participantIds.1', code: 'not_unit_staff' }]],
     ];
     for (const [body, errors] of cases) {
-      const refused = await problem(await joint(a, round.id, kid, body), 400);
+      const refused = await expectProblem(await joint(a, round.id, kid, body), 400);
       expect(refused.errors?.map((e) => ({ field: e.field, code: e.code })), JSON.stringify(body)).toEqual(errors);
     }
-    const level = await problem(await joint(a, round.id, kid, { level: 'purple', comment: 'x', participantIds: ids }), 400);
+    const level = await expectProblem(await joint(a, round.id, kid, { level: 'purple', comment: 'x', participantIds: ids }), 400);
     expect(level.errors?.[0].message).toBe('Vælg et af niveauerne på rundens skala (green, yellow, red).');
     expect(await world.db.selectFrom('wellbeing_joint_ratings').select('id').where('child_id', '=', kid).execute()).toEqual([]);
   });
@@ -326,21 +310,21 @@ describeEngines('wellbeing ratings', (engine) => {
     const [a, b] = clients;
     const kid = await child([unit], 'Jens');
     const round = await createRound(a, unit, { season: 'autumn', year: 2026 });
-    await ok(await rate(a, round.id, kid, { level: 'yellow' }), 201);
-    await ok(await rate(b, round.id, kid, { level: 'red' }), 201);
-    await ok(await joint(a, round.id, kid, { level: 'yellow', comment: 'Første', participantIds: ids }), 201);
+    await expectJson(await rate(a, round.id, kid, { level: 'yellow' }), 201);
+    await expectJson(await rate(b, round.id, kid, { level: 'red' }), 201);
+    await expectJson(await joint(a, round.id, kid, { level: 'yellow', comment: 'Første', participantIds: ids }), 201);
     // Saving "the first" again while one exists is stale.
-    expect((await problem(await joint(b, round.id, kid, { level: 'red', comment: 'Også første', participantIds: ids }), 409)).code).toBe('conflict.stale_version');
-    const corrected = await ok<ChildInRoundJson>(await joint(b, round.id, kid, { level: 'red', comment: 'Rettet efter samtale', participantIds: ids, version: 1 }), 201);
+    expect((await expectProblem(await joint(b, round.id, kid, { level: 'red', comment: 'Også første', participantIds: ids }), 409)).code).toBe('conflict.stale_version');
+    const corrected = await expectJson<ChildInRoundJson>(await joint(b, round.id, kid, { level: 'red', comment: 'Rettet efter samtale', participantIds: ids, version: 1 }), 201);
     expect(corrected.joint).toMatchObject({ version: 2, level: { key: 'red' }, comment: 'Rettet efter samtale' });
     expect(corrected.jointHistory.map((j) => [j.version, j.level.key, j.comment])).toEqual([[1, 'yellow', 'Første']]);
-    expect((await problem(await joint(a, round.id, kid, { level: 'green', comment: 'Forældet', participantIds: ids, version: 1 }), 409)).code).toBe('conflict.stale_version');
+    expect((await expectProblem(await joint(a, round.id, kid, { level: 'green', comment: 'Forældet', participantIds: ids, version: 1 }), 409)).code).toBe('conflict.stale_version');
     const rows = await world.db.selectFrom('wellbeing_joint_ratings').select(['revision', 'level']).where('child_id', '=', kid).orderBy('revision').execute();
     expect(rows).toEqual([
       { revision: 1, level: 'yellow' },
       { revision: 2, level: 'red' },
     ]);
-    const history = await ok<ChildWellbeingJson>(await a.get(`/api/children/${kid}/wellbeing`));
+    const history = await expectJson<ChildWellbeingJson>(await a.get(`/api/children/${kid}/wellbeing`));
     expect(history.items.map((i) => [i.level.key, i.version])).toEqual([['red', 2]]);
   });
 
@@ -349,15 +333,15 @@ describeEngines('wellbeing ratings', (engine) => {
     const [a] = clients;
     const kid = await child([unit], 'Kaja');
     const round = await createRound(a, unit, { season: 'autumn', year: 2026 });
-    expect((await problem(await rate(a, round.id, kid, { level: 'green', version: 3 }), 409)).code).toBe('conflict.stale_version');
-    await ok(await rate(a, round.id, kid, { level: 'green', comment: 'Glad' }), 201);
-    expect((await problem(await rate(a, round.id, kid, { level: 'red' }), 409)).code).toBe('conflict.stale_version');
-    expect((await problem(await rate(a, round.id, kid, { level: 'red', version: 0 }), 409)).code).toBe('conflict.stale_version');
-    await ok(await rate(a, round.id, kid, { level: 'yellow', version: 1 }), 200);
-    expect((await problem(await rate(a, round.id, kid, { level: 'red', version: 1 }), 409)).code).toBe('conflict.stale_version');
+    expect((await expectProblem(await rate(a, round.id, kid, { level: 'green', version: 3 }), 409)).code).toBe('conflict.stale_version');
+    await expectJson(await rate(a, round.id, kid, { level: 'green', comment: 'Glad' }), 201);
+    expect((await expectProblem(await rate(a, round.id, kid, { level: 'red' }), 409)).code).toBe('conflict.stale_version');
+    expect((await expectProblem(await rate(a, round.id, kid, { level: 'red', version: 0 }), 409)).code).toBe('conflict.stale_version');
+    await expectJson(await rate(a, round.id, kid, { level: 'yellow', version: 1 }), 200);
+    expect((await expectProblem(await rate(a, round.id, kid, { level: 'red', version: 1 }), 409)).code).toBe('conflict.stale_version');
     const row = await world.db.selectFrom('wellbeing_ratings').select(['level', 'version', 'comment']).where('child_id', '=', kid).executeTakeFirstOrThrow();
     expect(row).toEqual({ level: 'yellow', version: 2, comment: null });
-    expect((await problem(await rate(a, round.id, kid, { level: 'blue', version: 2 }), 400)).errors).toEqual([expect.objectContaining({ field: 'level', code: 'not_on_scale' })]);
+    expect((await expectProblem(await rate(a, round.id, kid, { level: 'blue', version: 2 }), 400)).errors).toEqual([expect.objectContaining({ field: 'level', code: 'not_on_scale' })]);
   });
 
   it('two first ratings or two first joint ratings sent at once: one is saved, the other gets 409', async () => {
@@ -368,7 +352,7 @@ describeEngines('wellbeing ratings', (engine) => {
     const ratings = await Promise.all([rate(a, round.id, kid, { level: 'green' }), rate(a, round.id, kid, { level: 'red' })]);
     expect(ratings.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(await world.db.selectFrom('wellbeing_ratings').select('id').where('child_id', '=', kid).execute()).toHaveLength(1);
-    await ok(await rate(b, round.id, kid, { level: 'green' }), 201);
+    await expectJson(await rate(b, round.id, kid, { level: 'green' }), 201);
     const joints = await Promise.all([
       joint(a, round.id, kid, { level: 'green', comment: 'A', participantIds: ids }),
       joint(b, round.id, kid, { level: 'yellow', comment: 'B', participantIds: ids }),
@@ -387,7 +371,7 @@ describeEngines('wellbeing ratings', (engine) => {
     const [a, b, leader] = clients;
     const kid = await child([unit], 'Lars');
     const round = await createRound(a, unit, { season: 'autumn', year: 2026 });
-    await ok(await rate(a, round.id, kid, { level: 'red', comment: 'Hemmelig-vurdering-qz' }), 201);
+    await expectJson(await rate(a, round.id, kid, { level: 'red', comment: 'Hemmelig-vurdering-qz' }), 201);
 
     const before = await b.get(`/api/wellbeing-rounds/${round.id}/children/${kid}`);
     const beforeText = await before.text();
@@ -399,7 +383,7 @@ describeEngines('wellbeing ratings', (engine) => {
     expect(await overview.text()).not.toContain('Hemmelig-vurdering-qz');
 
     // Rating yourself reveals the colleagues' ratings.
-    const after = await ok<ChildInRoundJson>(await rate(b, round.id, kid, { level: 'yellow' }), 201);
+    const after = await expectJson<ChildInRoundJson>(await rate(b, round.id, kid, { level: 'yellow' }), 201);
     expect(after.colleagues).toMatchObject({ count: 1, hidden: false });
     expect(after.colleagues.items).toEqual([
       expect.objectContaining({ rater: { id: ids[0], name: expect.any(String) }, level: expect.objectContaining({ key: 'red' }), comment: 'Hemmelig-vurdering-qz' }),
@@ -407,7 +391,7 @@ describeEngines('wellbeing ratings', (engine) => {
     expect((await view(a, round.id, kid)).colleagues.items.map((r) => r.level.key)).toEqual(['yellow']);
     // The leader has not rated: still hidden; once the joint rating is saved, everything is open.
     expect((await view(leader, round.id, kid)).colleagues).toMatchObject({ count: 2, hidden: true, items: [] });
-    await ok(await joint(leader, round.id, kid, { level: 'yellow', comment: 'Drøftet på personalemødet', participantIds: ids }), 201);
+    await expectJson(await joint(leader, round.id, kid, { level: 'yellow', comment: 'Drøftet på personalemødet', participantIds: ids }), 201);
     const open = await view(leader, round.id, kid);
     expect(open.colleagues.hidden).toBe(false);
     expect(open.colleagues.items.map((r) => r.level.key).sort()).toEqual(['red', 'yellow']);
@@ -427,36 +411,36 @@ describeEngines('wellbeing ratings', (engine) => {
 
     const old = await createRound(a, unit, { season: 'spring', year: 2026 });
     expect(old.scale.key).toBe('topi-3');
-    await ok(await rate(a, old.id, kid, { level: 'yellow' }), 201);
-    await ok(await rate(b, old.id, kid, { level: 'yellow' }), 201);
-    await ok(await joint(a, old.id, kid, { level: 'yellow', comment: 'Gul i foråret', participantIds: ids }), 201);
+    await expectJson(await rate(a, old.id, kid, { level: 'yellow' }), 201);
+    await expectJson(await rate(b, old.id, kid, { level: 'yellow' }), 201);
+    await expectJson(await joint(a, old.id, kid, { level: 'yellow', comment: 'Gul i foråret', participantIds: ids }), 201);
 
     // Only administrators change the scale, with the version they read.
     expect((await a.request('PUT', '/api/wellbeing/scale', { version: 0, scale: 'barometer-5' })).status).toBe(403);
-    const changed = await ok<ScaleJson>(await admin.request('PUT', '/api/wellbeing/scale', { version: 0, scale: 'barometer-5' }));
+    const changed = await expectJson<ScaleJson>(await admin.request('PUT', '/api/wellbeing/scale', { version: 0, scale: 'barometer-5' }));
     expect(changed).toMatchObject({ key: 'barometer-5', source: 'municipality', version: 1 });
     expect(changed.levels.map((l) => l.key)).toEqual(['thriving', 'fragile', 'attention', 'concern', 'serious_concern']);
-    expect((await problem(await admin.request('PUT', '/api/wellbeing/scale', { version: 0, scale: 'topi-3' }), 409)).code).toBe('conflict.stale_version');
-    expect((await problem(await admin.request('PUT', '/api/wellbeing/scale', { version: 1, scale: 'seven' }), 400)).errors?.[0]).toMatchObject({ field: 'scale', code: 'invalid_choice' });
+    expect((await expectProblem(await admin.request('PUT', '/api/wellbeing/scale', { version: 0, scale: 'topi-3' }), 409)).code).toBe('conflict.stale_version');
+    expect((await expectProblem(await admin.request('PUT', '/api/wellbeing/scale', { version: 1, scale: 'seven' }), 400)).errors?.[0]).toMatchObject({ field: 'scale', code: 'invalid_choice' });
     // The other municipality still has the default.
-    expect((await ok<ScaleJson>(await (await world.as('ped')).get('/api/wellbeing/scale'))).key).toBe('topi-3');
+    expect((await expectJson<ScaleJson>(await (await world.as('ped')).get('/api/wellbeing/scale'))).key).toBe('topi-3');
 
     const current = await createRound(a, unit, { season: 'autumn', year: 2026 });
     expect(current.scale.key).toBe('barometer-5');
     expect(current.scale.levels).toHaveLength(5);
-    const wrong = await problem(await rate(a, current.id, kid, { level: 'green' }), 400);
+    const wrong = await expectProblem(await rate(a, current.id, kid, { level: 'green' }), 400);
     expect(wrong.errors).toEqual([
       { field: 'level', code: 'not_on_scale', message: 'Vælg et af niveauerne på rundens skala (thriving, fragile, attention, concern, serious_concern).' },
     ]);
-    await ok(await rate(a, current.id, kid, { level: 'concern' }), 201);
-    await ok(await rate(b, current.id, kid, { level: 'attention' }), 201);
-    await ok(await joint(b, current.id, kid, { level: 'concern', comment: 'Bekymring i efteråret', participantIds: ids }), 201);
+    await expectJson(await rate(a, current.id, kid, { level: 'concern' }), 201);
+    await expectJson(await rate(b, current.id, kid, { level: 'attention' }), 201);
+    await expectJson(await joint(b, current.id, kid, { level: 'concern', comment: 'Bekymring i efteråret', participantIds: ids }), 201);
 
     // The spring round keeps its three levels.
-    expect((await problem(await rate(a, old.id, other, { level: 'concern' }), 400)).errors?.[0].code).toBe('not_on_scale');
-    await ok(await rate(a, old.id, other, { level: 'red' }), 201);
+    expect((await expectProblem(await rate(a, old.id, other, { level: 'concern' }), 400)).errors?.[0].code).toBe('not_on_scale');
+    await expectJson(await rate(a, old.id, other, { level: 'red' }), 201);
 
-    const history = await ok<ChildWellbeingJson>(await a.get(`/api/children/${kid}/wellbeing`));
+    const history = await expectJson<ChildWellbeingJson>(await a.get(`/api/children/${kid}/wellbeing`));
     expect(history.items.map((i) => [i.roundName, i.scale.key, i.level.key, i.level.rank, i.levelCount])).toEqual([
       ['Forår 2026', 'topi-3', 'yellow', 2, 3],
       ['Efterår 2026', 'barometer-5', 'concern', 4, 5],
@@ -473,8 +457,8 @@ describeEngines('wellbeing ratings', (engine) => {
       { key: 'barometer-5', definition_version: 'BAROMETER-5/1', level: 'concern' },
     ]);
     // Switching back does not touch anything either.
-    await ok(await admin.request('PUT', '/api/wellbeing/scale', { version: 1, scale: 'topi-3' }));
-    expect((await ok<ChildWellbeingJson>(await a.get(`/api/children/${kid}/wellbeing`))).items.map((i) => i.scale.key)).toEqual(['topi-3', 'barometer-5']);
+    await expectJson(await admin.request('PUT', '/api/wellbeing/scale', { version: 1, scale: 'topi-3' }));
+    expect((await expectJson<ChildWellbeingJson>(await a.get(`/api/children/${kid}/wellbeing`))).items.map((i) => i.scale.key)).toEqual(['topi-3', 'barometer-5']);
   });
 
   // ---- The unit's numbers -----------------------------------------------------------------------
@@ -485,11 +469,11 @@ describeEngines('wellbeing ratings', (engine) => {
     const kids = [await child([unit], 'Olga'), await child([unit], 'Per'), await child([unit], 'Rikke'), await child([unit], 'Sofus')];
     const round = await createRound(a, unit, { season: 'autumn', year: 2026 });
     for (const [kid, level] of [[kids[0], 'green'], [kids[1], 'green'], [kids[2], 'red']] as const) {
-      await ok(await rate(a, round.id, kid, { level }), 201);
-      await ok(await rate(b, round.id, kid, { level }), 201);
-      await ok(await joint(a, round.id, kid, { level, comment: 'Fælles vurdering', participantIds: ids }), 201);
+      await expectJson(await rate(a, round.id, kid, { level }), 201);
+      await expectJson(await rate(b, round.id, kid, { level }), 201);
+      await expectJson(await joint(a, round.id, kid, { level, comment: 'Fælles vurdering', participantIds: ids }), 201);
     }
-    await ok(await rate(a, round.id, kids[3], { level: 'yellow' }), 201); // not yet joint
+    await expectJson(await rate(a, round.id, kids[3], { level: 'yellow' }), 201); // not yet joint
     const response = await b.get(`/api/units/${unit}/wellbeing-summary`);
     const text = await response.text();
     expect(response.status, text).toBe(200);
@@ -502,7 +486,7 @@ describeEngines('wellbeing ratings', (engine) => {
       ['red', 1],
     ]);
     for (const name of ['Olga', 'Per', 'Rikke', 'Sofus', 'Trivsel', ...kids]) expect(text).not.toContain(name);
-    const list = await ok<{ items: RoundJson[] }>(await a.get(`/api/units/${unit}/wellbeing-rounds`));
+    const list = await expectJson<{ items: RoundJson[] }>(await a.get(`/api/units/${unit}/wellbeing-rounds`));
     expect(list.items[0].progress).toEqual({ children: 4, individuallyRated: 4, readyForJoint: 3, jointRated: 3, shareJointRated: 0.75 });
   });
 
@@ -515,7 +499,7 @@ describeEngines('wellbeing ratings', (engine) => {
     const leaves = await child([unit], 'Ulrik');
     const round = await createRound(a, unit, { season: 'autumn', year: 2026 });
     await world.db.updateTable('enrolments').set({ ends_on: addDays(todayInDenmark(), -1) }).where('child_id', '=', leaves).execute();
-    const overview = await ok<OverviewJson>(await a.get(`/api/wellbeing-rounds/${round.id}`));
+    const overview = await expectJson<OverviewJson>(await a.get(`/api/wellbeing-rounds/${round.id}`));
     expect(overview.children.map((c) => c.childId)).toEqual([stays]);
     expect(overview.childrenNoLongerEnrolled).toBe(1);
     expect(overview.progress.children).toBe(2);
@@ -529,14 +513,14 @@ describeEngines('wellbeing ratings', (engine) => {
     const survivor = await makeChild(world.db, world.municipality, { healthUnitId: world.units.healthUnit, healthVisitorId: world.staff.visitorId, enrolledUnitIds: [unit], firstName: 'Vera', lastName: 'Dublet', birthDate: BIRTH });
     const duplicate = await makeChild(world.db, world.municipality, { healthUnitId: world.units.healthUnit, healthVisitorId: world.staff.visitorId, enrolledUnitIds: [unit], firstName: 'Vera', lastName: 'Dublet', birthDate: BIRTH });
     const round = await createRound(a, unit, { season: 'autumn', year: 2026 });
-    await ok(await rate(a, round.id, survivor, { level: 'green' }), 201);
-    await ok(await rate(a, round.id, duplicate, { level: 'yellow' }), 201);
-    await ok(await rate(b, round.id, duplicate, { level: 'yellow' }), 201);
-    await ok(await joint(b, round.id, duplicate, { level: 'yellow', comment: 'På dubletten', participantIds: ids }), 201);
+    await expectJson(await rate(a, round.id, survivor, { level: 'green' }), 201);
+    await expectJson(await rate(a, round.id, duplicate, { level: 'yellow' }), 201);
+    await expectJson(await rate(b, round.id, duplicate, { level: 'yellow' }), 201);
+    await expectJson(await joint(b, round.id, duplicate, { level: 'yellow', comment: 'På dubletten', participantIds: ids }), 201);
 
     const hv = await world.as('hv');
     expect((await hv.post(`/api/children/${survivor}/merge`, { duplicateId: duplicate })).status).toBe(200);
-    const overview = await ok<OverviewJson>(await a.get(`/api/wellbeing-rounds/${round.id}`));
+    const overview = await expectJson<OverviewJson>(await a.get(`/api/wellbeing-rounds/${round.id}`));
     expect(overview.children).toEqual([expect.objectContaining({ childId: survivor, individualRatings: 2, jointSaved: true })]);
     expect(overview.progress.children).toBe(1);
     const merged = await view(a, round.id, survivor);
@@ -552,14 +536,14 @@ describeEngines('wellbeing ratings', (engine) => {
     const [a, b] = clients;
     const kid = await child([unit], 'Wilma');
     const round = await createRound(a, unit, { season: 'autumn', year: 2026 });
-    await ok(await rate(a, round.id, kid, { level: 'red', comment: 'Audit-kommentar-qz' }), 201);
-    await ok(await rate(a, round.id, kid, { level: 'yellow', version: 1 }), 200);
-    await problem(await joint(a, round.id, kid, { level: 'yellow', comment: 'Audit-fælles-qz', participantIds: ids }), 409);
-    await ok(await rate(b, round.id, kid, { level: 'yellow' }), 201);
-    await ok(await joint(a, round.id, kid, { level: 'yellow', comment: 'Audit-fælles-qz', participantIds: ids }), 201);
+    await expectJson(await rate(a, round.id, kid, { level: 'red', comment: 'Audit-kommentar-qz' }), 201);
+    await expectJson(await rate(a, round.id, kid, { level: 'yellow', version: 1 }), 200);
+    await expectProblem(await joint(a, round.id, kid, { level: 'yellow', comment: 'Audit-fælles-qz', participantIds: ids }), 409);
+    await expectJson(await rate(b, round.id, kid, { level: 'yellow' }), 201);
+    await expectJson(await joint(a, round.id, kid, { level: 'yellow', comment: 'Audit-fælles-qz', participantIds: ids }), 201);
     await view(b, round.id, kid);
-    await ok(await b.get(`/api/children/${kid}/wellbeing`));
-    await ok(await b.get(`/api/wellbeing-rounds/${round.id}`));
+    await expectJson(await b.get(`/api/children/${kid}/wellbeing`));
+    await expectJson(await b.get(`/api/wellbeing-rounds/${round.id}`));
     const outsider = (await nursery(1)).clients[0];
     await outsider.get(`/api/children/${kid}/wellbeing`);
     await (await world.as('hv')).get(`/api/children/${kid}/wellbeing`);

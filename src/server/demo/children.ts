@@ -50,8 +50,12 @@ export interface DemoChildrenOptions {
 
 type Row<T extends keyof DB> = Insertable<DB[T]>;
 
-/** A CPR for a birth date in 1900–2036 with the given sex (digit 7: 0–3 for the 1900s, 5–8 for the 2000s). */
-function cprFor(birthDate: string, female: boolean, random: SeededRandom, used: Set<string>): string {
+/**
+ * A demo CPR for a birth date in 1900–2036 with the given sex (digit 7: 0–3 for the 1900s, 5–8 for
+ * the 2000s), not in `used` (it is added there).
+ * @example cprFor('2026-03-15', true, new SeededRandom(1), new Set()) // '150326…'
+ */
+export function cprFor(birthDate: string, female: boolean, random: SeededRandom, used: Set<string>): string {
   const [y, m, d] = birthDate.split('-');
   for (;;) {
     const serial = `${Number(y) >= 2000 ? random.int(5, 8) : random.int(0, 3)}${random.int(0, 9)}${random.int(0, 9)}`;

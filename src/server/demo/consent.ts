@@ -12,6 +12,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { addDays, dayOfWeek, planContacts } from '../../domain';
 import { todayInDenmark } from '../clock';
 import type { DB } from '../db/types';
+import { cprFor } from './children';
+import { SeededRandom } from './random';
 
 const SURNAME = 'Overgaard';
 
@@ -40,13 +42,15 @@ export async function seedDemoConsent(db: Kysely<DB>, today = todayInDenmark()):
     .executeTakeFirst();
   if (done) return;
 
+  const random = new SeededRandom(6);
+  const usedCpr = new Set((await db.selectFrom('persons').select('cpr').where('cpr', 'is not', null).execute()).map((r) => r.cpr as string));
   await db.transaction().execute(async (trx) => {
     /** A child on sundhed's caseload with two custody holders and a planned or current nursery place. */
     const family = async (first: string, birthDate: string, mother: string, father: string, startsOn: string) => {
       const childId = uuidv7();
       await trx
         .insertInto('persons')
-        .values({ id: childId, municipality_id: municipality.id, first_name: first, last_name: SURNAME, birth_date: birthDate, address: 'Lærkevej 7', postal_code: '9000', city: 'Spireby' })
+        .values({ id: childId, municipality_id: municipality.id, cpr: cprFor(birthDate, first !== 'Storm', random, usedCpr), first_name: first, last_name: SURNAME, birth_date: birthDate, address: 'Lærkevej 7', postal_code: '9000', city: 'Spireby' })
         .execute();
       await trx.insertInto('children').values({ person_id: childId, status: 'born' }).execute();
       // The programme so far was followed: a done home visit for every contact whose window has passed.

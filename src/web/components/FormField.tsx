@@ -141,6 +141,13 @@ export interface Option {
   label: string;
 }
 
+/** A radio option: its label may carry markup (a coloured badge), and a hint is shown under it. */
+export interface RadioOption {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+}
+
 interface SelectFieldProps extends FieldFrame {
   value: string;
   onChange: (value: string) => void;
@@ -279,7 +286,7 @@ export function RadioGroupField({
   error?: string;
   value: string;
   onChange: (value: string) => void;
-  options: Option[];
+  options: RadioOption[];
   optional?: boolean;
   className?: string;
 }) {
@@ -317,10 +324,16 @@ export function RadioGroupField({
                 value={o.value}
                 checked={value === o.value}
                 onChange={() => onChange(o.value)}
+                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
               />
               <label className="form-label" htmlFor={optionId}>
                 {o.label}
               </label>
+              {o.hint ? (
+                <span className="form-hint" id={`${optionId}-hint`}>
+                  {o.hint}
+                </span>
+              ) : null}
             </div>
           );
         })}

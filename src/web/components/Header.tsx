@@ -35,7 +35,11 @@ export function navItemsFor(user: Me | null, t: (key: string) => string): NavIte
   if (seesSparring(user)) items.push({ href: '/sparring', label: t('concerns.nav') });
   if (seesMeetings(user)) items.push({ href: '/moeder', label: t('meetings.nav') });
   if (user.units.length > 0 || user.isAdmin) items.push({ href: '/tilbud', label: t('offers.nav') });
-  if (runsCounselling(user)) items.push({ href: '/aaben-raadgivning', label: t('counselling.nav.slots') }, { href: '/workshops', label: t('counselling.nav.workshops') });
+  // Open counselling and staff workshops: in the menu for PPR and the family centre, who run them
+  // daily; health visitors (who give talks in daycare) reach them from "Tilbud".
+  if (runsCounselling(user) && user.units.some((u) => u.kind === 'ppr' || u.kind === 'family_centre')) {
+    items.push({ href: '/aaben-raadgivning', label: t('counselling.nav.slots') }, { href: '/workshops', label: t('counselling.nav.workshops') });
+  }
   // Underretning: every public employee with a unit may notify; social services get the inbox.
   if (user.units.some((u) => u.kind === 'social_services')) items.push({ href: '/underretninger/indbakke', label: t('notifications.nav.inbox') });
   else if (user.units.length > 0) items.push({ href: '/underretninger', label: t('notifications.nav.notify') });

@@ -46,6 +46,7 @@ export const offersDa = {
     lead: 'Kommunens tilbud til familier og personale: målgruppe, form, metode, hvem der udbyder dem, og hvilken certificering forløbslederen skal have.',
     empty: 'Der er ingen tilbud endnu',
     caption: 'Kommunens tilbud',
+    moreLabel: 'Åben rådgivning og workshops',
   },
   col: {
     offer: 'Tilbud',

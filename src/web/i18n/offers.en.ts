@@ -48,6 +48,7 @@ export const offersEn: typeof offersDa = {
     lead: 'The municipality’s offers for families and staff: target group, format, method, who runs them, and the certification a facilitator needs.',
     empty: 'There are no offers yet',
     caption: 'The municipality’s offers',
+    moreLabel: 'Open counselling and workshops',
   },
   col: {
     offer: 'Offer',

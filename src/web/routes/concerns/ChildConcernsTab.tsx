@@ -15,14 +15,14 @@ import { useMe } from '../../auth';
 import { Alert } from '../../components/Alert';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
-import { TextAreaField, TextField } from '../../components/FormField';
+import { RadioGroupField, TextAreaField, TextField } from '../../components/FormField';
 import { usePageSummary } from '../../components/PageSummary';
 import { Spinner } from '../../components/Spinner';
 import { formatDate, todayIso } from '../../format';
 import { useFormErrors } from '../../forms';
-import { LevelBadge } from '../wellbeing/shared';
+import { LevelBadge, LevelRadios } from '../wellbeing/shared';
 import { ChildConversations } from './ChildConversations';
-import { LevelChooser, RadioChoice, SparringStatusBadge } from './shared';
+import { SparringStatusBadge } from './shared';
 import './concerns.css';
 
 /**
@@ -196,7 +196,7 @@ function ConcernForm({ data, onDone, onCancel }: { data: ConcernList; onDone: ()
           {err.title}
         </Alert>
       ) : null}
-      <LevelChooser
+      <LevelRadios
         id={form.id('level')}
         legend={t('concerns.child.level')}
         hint={t('concerns.child.levelHint')}
@@ -216,7 +216,7 @@ function ConcernForm({ data, onDone, onCancel }: { data: ConcernList; onDone: ()
         maxLength={4000}
       />
       <TextField id={form.id('observedSince')} type="date" label={t('concerns.child.since')} value={since} onChange={setSince} error={form.errors.observedSince} max={todayIso()} />
-      <RadioChoice
+      <RadioGroupField
         id={form.id('parentsInformed')}
         legend={t('concerns.child.parentsInformed')}
         error={form.errors.parentsInformed}
@@ -304,7 +304,7 @@ function SparringForm({ concern, onCancel }: { concern: Concern; onCancel: () =>
           {err.title}
         </Alert>
       ) : null}
-      <RadioChoice
+      <RadioGroupField
         id={form.id('anonymous')}
         legend={t('concerns.ask.mode')}
         error={form.errors.anonymous ?? form.errors.consent}

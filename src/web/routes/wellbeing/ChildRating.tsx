@@ -8,11 +8,9 @@ import {
   getChildInRound,
   getRound,
   type JointRating,
-  levelMeaning,
   listColleagues,
   type Rating,
   rateChild,
-  type ScaleLevel,
   saveJoint,
   wellbeingKeys,
 } from '../../api/wellbeing';
@@ -28,7 +26,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { Spinner } from '../../components/Spinner';
 import { formatDate, formatDateTime } from '../../format';
 import { useFormErrors } from '../../forms';
-import { LevelBadge } from './shared';
+import { LevelBadge, LevelRadios } from './shared';
 
 const MINE_FIELDS = ['level', 'comment'] as const;
 const JOINT_FIELDS = ['level', 'comment', 'participantIds'] as const;
@@ -87,70 +85,6 @@ export function WellbeingChildRating() {
   );
 }
 
-/** The scale's levels as radio buttons, each with its plain-language meaning under the label. */
-function LevelRadios({
-  id,
-  legend,
-  hint,
-  error,
-  levels,
-  value,
-  onChange,
-}: {
-  id: string;
-  legend: string;
-  hint?: string;
-  error?: string;
-  levels: ScaleLevel[];
-  value: string;
-  onChange: (v: string) => void;
-}) {
-  const { t } = useTranslation();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const sorted = [...levels].sort((a, b) => a.rank - b.rank);
-  return (
-    <div className={`form-group${error ? ' form-error' : ''}`}>
-      <fieldset aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
-        <legend className="form-label">{legend}</legend>
-        {hint ? (
-          <span className="form-hint" id={hintId}>
-            {hint}
-          </span>
-        ) : null}
-        {error ? (
-          <span className="form-error-message" id={errorId}>
-            <span className="sr-only">{t('common.errorPrefix')}</span>
-            {error}
-          </span>
-        ) : null}
-        {sorted.map((l, i) => {
-          const optionId = i === 0 ? id : `${id}-${l.key}`;
-          return (
-            <div className="form-group-radio" key={l.key}>
-              <input
-                type="radio"
-                className="form-radio"
-                id={optionId}
-                name={id}
-                value={l.key}
-                checked={value === l.key}
-                onChange={() => onChange(l.key)}
-                aria-describedby={`${optionId}-meaning`}
-              />
-              <label className="form-label" htmlFor={optionId}>
-                <LevelBadge level={l} />
-              </label>
-              <span className="form-hint" id={`${optionId}-meaning`}>
-                {levelMeaning(l)}
-              </span>
-            </div>
-          );
-        })}
-      </fieldset>
-    </div>
-  );
-}
 
 function MyRating({ data, onReload }: { data: ChildInRound; onReload: () => void }) {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/types';
 import { DAYCARE_KINDS, levelLabel, levelMeaning, type ScaleLevel } from '../../api/wellbeing';
+import { RadioGroupField } from '../../components/FormField';
 import { formatNumber } from '../../format';
 import './wellbeing.css';
 
@@ -52,4 +53,32 @@ export function Bars({ items }: { items: { key: string; label: string; value: nu
       ))}
     </ul>
   );
+}
+
+/**
+ * The concern scale as radio buttons: each level's coloured badge with its label (never colour
+ * alone) and its plain-language meaning under it, lowest concern first.
+ * @example <LevelRadios id="level" legend="Niveau" levels={scale.levels} value={level} onChange={setLevel} />
+ */
+export function LevelRadios({
+  id,
+  legend,
+  hint,
+  error,
+  levels,
+  value,
+  onChange,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  levels: ScaleLevel[];
+  value: string;
+  onChange: (key: string) => void;
+}) {
+  const options = [...levels]
+    .sort((a, b) => a.rank - b.rank)
+    .map((level) => ({ value: level.key, label: <LevelBadge level={level} />, hint: levelMeaning(level) }));
+  return <RadioGroupField id={id} legend={legend} hint={hint} error={error} options={options} value={value} onChange={onChange} />;
 }
