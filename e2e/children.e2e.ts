@@ -9,10 +9,10 @@
  *      the child's page (health visitor and pedagogue), Min dag and the week calendar.
  * The server is started with demo data by playwright.config.ts.
  */
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { seriousAxeViolations } from './axe';
+import { signIn, signOut } from './session';
 
-const DEMO_PASSWORD = 'spire-demo-2026';
 const suffix = Date.now().toString(36).slice(-5);
 const familyName = `Testesen${suffix}`;
 const childFirstName = 'Asta';
@@ -37,19 +37,6 @@ const birthDate = danishDate(-5);
 const childCpr = cprFor(birthDate, '4');
 const motherCpr = cprFor('1991-03-15', '2');
 let childUrl = '';
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/log-ind');
-  await page.getByLabel('Brugernavn', { exact: true }).fill(username);
-  await page.getByLabel('Adgangskode', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Log af' }).click();
-  await expect(page).toHaveURL(/\/log-ind/);
-}
 
 test.describe.serial('children and the health-visitor programme', () => {
   test('a health visitor registers a pregnancy, the birth and the establishing visit', async ({ page }) => {

@@ -9,10 +9,10 @@
  * axe-core finds nothing serious or critical on the concern form, the queue and the request.
  * The server is started with demo data by playwright.config.ts.
  */
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { seriousAxeViolations } from './axe';
+import { DEMO_PASSWORD, signIn } from './session';
 
-const DEMO_PASSWORD = 'spire-demo-2026';
 const suffix = Date.now().toString(36).slice(-5);
 const question = `Hvordan støtter vi barnet ved aflevering? (${suffix})`;
 const advice = `Lav en fast afleveringsrutine med én kendt voksen (${suffix}).`;
@@ -23,14 +23,6 @@ function danishToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
     new Date(),
   );
-}
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/log-ind');
-  await page.getByLabel('Brugernavn', { exact: true }).fill(username);
-  await page.getByLabel('Adgangskode', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/$/);
 }
 
 // axe-core is injected as a script tag, which the app's CSP (script-src 'self') would block.

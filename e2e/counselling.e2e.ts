@@ -11,20 +11,11 @@
  */
 import { expect, type Page, test } from '@playwright/test';
 import { seriousAxeViolations } from './axe';
-
-const DEMO_PASSWORD = 'spire-demo-2026';
+import { DEMO_PASSWORD, signIn } from './session';
 
 interface Summary {
   dropIn: { visits: number; anonymous: number; linked: number };
   workshops: { held: number; participants: number };
-}
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/log-ind');
-  await page.getByLabel('Brugernavn', { exact: true }).fill(username);
-  await page.getByLabel('Adgangskode', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/$/);
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/counselling-tag/counselling-${name}.png`, fullPage: true });

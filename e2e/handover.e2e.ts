@@ -9,10 +9,10 @@
  *   4. axe-core finds nothing serious or critical on the screens.
  * The server is started with demo data by playwright.config.ts.
  */
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { seriousAxeViolations } from './axe';
+import { signIn, signOut } from './session';
 
-const DEMO_PASSWORD = 'spire-demo-2026';
 const suffix = Date.now().toString(36).slice(-5);
 const TEXT = {
   development: `Liva kravler og siger de første ord (${suffix}).`,
@@ -22,19 +22,6 @@ const TEXT = {
 };
 const shots = process.env.SPIRE_E2E_SHOTS ?? 'test-results';
 let handoverUrl = '';
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/log-ind');
-  await page.getByLabel('Brugernavn', { exact: true }).fill(username);
-  await page.getByLabel('Adgangskode', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Log af' }).click();
-  await expect(page).toHaveURL(/\/log-ind/);
-}
 
 // axe-core is injected as a script tag, which the app's CSP (script-src 'self') would block.
 test.use({ bypassCSP: true });

@@ -9,15 +9,14 @@
  *   4. axe-core finds nothing serious or critical on the form, the inbox and the detail page.
  * The server is started with demo data by playwright.config.ts.
  */
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { addWorkingDays } from '../src/domain';
 import { seriousAxeViolations } from './axe';
+import { shot, signIn, signOut } from './session';
 
-const DEMO_PASSWORD = 'spire-demo-2026';
 const suffix = Date.now().toString(36).slice(-5);
 const parentName = `Vera Vordende ${suffix}`;
 const label = `Vordende forælder: ${parentName}`;
-const shots = process.env.SPIRE_E2E_SHOTS;
 
 function danishToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
@@ -27,23 +26,6 @@ function danishToday(): string {
 
 /** 'YYYY-MM-DD' → 'DD.MM.YYYY' as the Danish UI shows dates. */
 const danishDate = (iso: string) => iso.split('-').reverse().join('.');
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/log-ind');
-  await page.getByLabel('Brugernavn', { exact: true }).fill(username);
-  await page.getByLabel('Adgangskode', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Log af' }).click();
-  await expect(page).toHaveURL(/\/log-ind/);
-}
-
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
 
 // axe-core is injected as a script tag, which the app's CSP (script-src 'self') would block.
 test.use({ bypassCSP: true });

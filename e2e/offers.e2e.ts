@@ -11,10 +11,10 @@
  * axe-core finds nothing serious or critical on the child's tab, the course page and the attendance page.
  * The server is started with demo data by playwright.config.ts.
  */
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { seriousAxeViolations } from './axe';
+import { DEMO_PASSWORD, signIn } from './session';
 
-const DEMO_PASSWORD = 'spire-demo-2026';
 const suffix = Date.now().toString(36).slice(-5);
 const courseName = `Tryghedscirklen – journeyholdet ${suffix}`;
 let courseId = '';
@@ -29,14 +29,6 @@ function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/log-ind');
-  await page.getByLabel('Brugernavn', { exact: true }).fill(username);
-  await page.getByLabel('Adgangskode', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/$/);
 }
 
 async function apiAs(request: APIRequestContext, username: string) {

@@ -12,8 +12,7 @@
  */
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { seriousAxeViolations } from './axe';
-
-const DEMO_PASSWORD = 'spire-demo-2026';
+import { DEMO_PASSWORD, signIn, signOut } from './session';
 
 interface Candidate {
   id: string;
@@ -43,19 +42,6 @@ async function findChild(request: APIRequestContext): Promise<Candidate> {
     if (mother) return { id: c.id, name: c.displayName, mother: { adultId: mother.adultId, name: mother.name } };
   }
   throw new Error(`no child aged 3–20 months with a mother on Sofie Sundhedsplejerske's caseload (of ${candidates.length})`);
-}
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/log-ind');
-  await page.getByLabel('Brugernavn', { exact: true }).fill(username);
-  await page.getByLabel('Adgangskode', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Log af' }).click();
-  await expect(page).toHaveURL(/\/log-ind/);
 }
 
 /** Opens the child's Screening tab and the form for `instrument`. */

@@ -4,14 +4,11 @@
  * out sends the user to the sign-in page with a message.
  */
 import { expect, type Page, test } from '@playwright/test';
+import { DEMO_PASSWORD, signIn } from './session';
 
-const DEMO_PASSWORD = 'spire-demo-2026';
-
-async function signIn(page: Page) {
-  await page.goto('/log-ind');
-  await page.getByLabel('Brugernavn', { exact: true }).fill('sundhed');
-  await page.getByLabel('Adgangskode', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
+/** Signs in as `sundhed` and waits for Min dag by its greeting of Sofie. */
+async function signInAsSofie(page: Page) {
+  await signIn(page, 'sundhed', DEMO_PASSWORD, { waitForHome: false });
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Sofie');
 }
 
@@ -29,7 +26,7 @@ async function sessionTimes(page: Page) {
 
 test('the session-timeout dialog warns, extends and signs out', async ({ page }) => {
   await page.clock.install();
-  await signIn(page);
+  await signInAsSofie(page);
   const { remaining, warn } = await sessionTimes(page);
   expect(remaining).toBeGreaterThan(warn);
 
@@ -63,7 +60,7 @@ test('the session-timeout dialog warns, extends and signs out', async ({ page })
 
 test('using the app on any screen moves the warning (x-session-expires-at on every API response)', async ({ page }) => {
   await page.clock.install();
-  await signIn(page);
+  await signInAsSofie(page);
   const { remaining, warn } = await sessionTimes(page);
 
   // Half a minute before the warning, the user opens another screen: its API calls say when the session now ends.

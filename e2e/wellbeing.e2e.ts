@@ -10,10 +10,10 @@
  *   4. axe-core finds nothing serious or critical on the round overview and the rating form.
  * The server is started with demo data by playwright.config.ts.
  */
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { seriousAxeViolations } from './axe';
+import { DEMO_PASSWORD, signIn, signOut } from './session';
 
-const DEMO_PASSWORD = 'spire-demo-2026';
 const suffix = Date.now().toString(36).slice(-5);
 const colleague = { username: `kollega${suffix}`, name: `Karen Kollega ${suffix}`, password: `Trivsel-${suffix}-kollega!` };
 let roundUrl = '';
@@ -24,19 +24,6 @@ function danishToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
     new Date(),
   );
-}
-
-async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
-  await page.goto('/log-ind');
-  await page.getByLabel('Brugernavn', { exact: true }).fill(username);
-  await page.getByLabel('Adgangskode', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Log af' }).click();
-  await expect(page).toHaveURL(/\/log-ind/);
 }
 
 // axe-core is injected as a script tag, which the app's CSP (script-src 'self') would block.
