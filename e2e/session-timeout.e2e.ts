@@ -6,10 +6,15 @@
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO_PASSWORD, signIn } from './session';
 
-/** Signs in as `sundhed` and waits for Min dag by its greeting of Sofie. */
+/**
+ * Signs in as `sundhed` and waits for Min dag by its greeting of Sofie, and until its sections have
+ * all answered: a response still on its way when the test moves the clock would carry the session's
+ * end as of before the jump and (rightly) move the warning.
+ */
 async function signInAsSofie(page: Page) {
   await signIn(page, 'sundhed', DEMO_PASSWORD, { waitForHome: false });
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Sofie');
+  await page.waitForLoadState('networkidle');
 }
 
 /** Seconds from now until the session ends and the warning lead time, as the server reports them. */
