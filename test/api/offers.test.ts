@@ -288,7 +288,7 @@ describeEngines('offers and courses', (engine) => {
     for (const p of ps) await expectJson(await facilitator.post(`/api/course-participants/${p.id}/accept`, { version: p.version }));
 
     // A parent who does not take part cannot be marked.
-    const wrong = await expectProblem(await facilitator.request('PUT', `/api/course-sessions/${c.sessions[0].id}/attendance`, { marks: [{ participantId: ps[1].id, adultId: five.father, status: 'present' }] }), 400);
+    const wrong = await expectProblem(await facilitator.request('PUT', `/api/course-sessions/${c.sessions[0].id}/attendance`, { marks: [{ participantId: ps[1].id, adultId: five.father, status: 'present', version: 0 }] }), 400);
     expect(wrong.errors?.map((e) => [e.field, e.code])).toEqual([['marks.0.adultId', 'not_related']]);
 
     for (const [i, session] of c.sessions.entries()) {
@@ -296,9 +296,9 @@ describeEngines('offers and courses', (engine) => {
       expect(sheet.rows.length).toBe(3); // two parents of the first family, one of the second
       const marks = [
         // Family "six": only the father comes to sessions 1–6; the mother is there at session 1.
-        { participantId: ps[0].id, adultId: six.father, status: i < 6 ? 'present' : 'absent' },
-        { participantId: ps[0].id, adultId: six.mother, status: i === 0 ? 'present' : 'excused' },
-        { participantId: ps[1].id, adultId: five.mother, status: i < 5 ? 'present' : 'absent' },
+        { participantId: ps[0].id, adultId: six.father, status: i < 6 ? 'present' : 'absent', version: 0 },
+        { participantId: ps[0].id, adultId: six.mother, status: i === 0 ? 'present' : 'excused', version: 0 },
+        { participantId: ps[1].id, adultId: five.mother, status: i < 5 ? 'present' : 'absent', version: 0 },
       ];
       await expectJson(await facilitator.request('PUT', `/api/course-sessions/${session.id}/attendance`, { marks }));
       if (i < 7) expect((await getCourse(c.id)).finished).toBe(false);
@@ -309,8 +309,15 @@ describeEngines('offers and courses', (engine) => {
       [six.childId, 'completed', 6],
       [five.childId, 'not_completed', 5],
     ]);
+    // A correction needs the version of the mark it corrects: one made without reading it is refused and changes nothing.
+    const correction = { participantId: ps[1].id, adultId: five.mother, status: 'present' };
+    const sessionSeven = `/api/course-sessions/${c.sessions[6].id}/attendance`;
+    expect((await expectProblem(await facilitator.request('PUT', sessionSeven, { marks: [{ ...correction, version: 0 }] }), 409)).code).toBe('conflict.stale_version');
+    const sheetSeven = await expectJson<{ rows: { adult: { id: string }; status: string; version: number }[] }>(await facilitator.get(sessionSeven));
+    const markSeven = sheetSeven.rows.find((r) => r.adult.id === five.mother);
+    expect(markSeven).toMatchObject({ status: 'absent', version: 1 });
     // A correction after the end is evaluated again.
-    await expectJson(await facilitator.request('PUT', `/api/course-sessions/${c.sessions[6].id}/attendance`, { marks: [{ participantId: ps[1].id, adultId: five.mother, status: 'present' }] }));
+    await expectJson(await facilitator.request('PUT', sessionSeven, { marks: [{ ...correction, version: markSeven?.version }] }));
     expect((await getCourse(c.id)).roster.find((p) => p.child.id === five.childId)?.state).toBe('completed');
 
     // The child's page shows the completed course to whoever sees the child.
@@ -324,8 +331,8 @@ describeEngines('offers and courses', (engine) => {
     const p = await expectJson<ParticipantJson>(await refer(c.id, f.childId), 201);
     await expectJson(await facilitator.post(`/api/course-participants/${p.id}/accept`, { version: p.version }));
     const future = c.sessions.find((s) => s.date > today) as SessionJson;
-    expect((await expectProblem(await facilitator.request('PUT', `/api/course-sessions/${future.id}/attendance`, { marks: [{ participantId: p.id, adultId: f.mother, status: 'present' }] }), 409)).code).toBe('offers.session_in_future');
-    await expectJson(await facilitator.request('PUT', `/api/course-sessions/${c.sessions[0].id}/attendance`, { marks: [{ participantId: p.id, adultId: f.mother, status: 'present' }] }));
+    expect((await expectProblem(await facilitator.request('PUT', `/api/course-sessions/${future.id}/attendance`, { marks: [{ participantId: p.id, adultId: f.mother, status: 'present', version: 0 }] }), 409)).code).toBe('offers.session_in_future');
+    await expectJson(await facilitator.request('PUT', `/api/course-sessions/${c.sessions[0].id}/attendance`, { marks: [{ participantId: p.id, adultId: f.mother, status: 'present', version: 0 }] }));
     const before = await getCourse(c.id);
     const finished = await expectJson<CourseJson>(await facilitator.post(`/api/courses/${c.id}/finish`, { version: before.version }));
     expect(finished.finished).toBe(true);
@@ -394,7 +401,7 @@ describeEngines('offers and courses', (engine) => {
     await expectJson(await tal.post(`/api/course-participants/${dropping.id}/drop-out`, { version: dropping.version, reason: 'Sygdom' }));
     const all = [...families.slice(0, 4)];
     for (const [i, session] of c.sessions.entries()) {
-      const marks = all.map((f, k) => ({ participantId: ps[k].id, adultId: f.mother, status: k < 3 || i < 2 ? 'present' : 'absent' }));
+      const marks = all.map((f, k) => ({ participantId: ps[k].id, adultId: f.mother, status: k < 3 || i < 2 ? 'present' : 'absent', version: 0 }));
       await expectJson(await tal.request('PUT', `/api/course-sessions/${session.id}/attendance`, { marks }));
     }
     expect(await stats()).toMatchObject({ suppressed: false, participants: 5, completionRate: 3 / 5, fillRate: null });

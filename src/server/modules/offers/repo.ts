@@ -40,7 +40,7 @@ import type { CourseFacts } from '../../access/policies/offers';
 import type { Action } from '../../access/policy';
 import type { Work } from '../../access/work';
 import { todayInDenmark } from '../../clock';
-import { expectCurrentVersion, type FieldIssue, invalidFields, notFound, Problem } from '../../errors';
+import { expectCurrentVersion, type FieldIssue, invalidFields, notFound, Problem, staleVersion } from '../../errors';
 import { danishDate } from '../children/present';
 import {
   attendanceCounts,
@@ -637,7 +637,7 @@ export class OffersRepo {
     const course = await this.guardCourse(session.course_id, 'read');
     const participants = (await loadParticipants(trx, { courseIds: [course.id] })).filter((p) => ATTENDING.includes(p.state));
     const people = await lookupPeople(trx, participants);
-    const marks = await trx.selectFrom('course_attendance').select(['participant_id', 'adult_id', 'status']).where('session_id', '=', sessionId).execute();
+    const marks = await trx.selectFrom('course_attendance').select(['participant_id', 'adult_id', 'status', 'version']).where('session_id', '=', sessionId).execute();
     const sessions = await loadSessions(trx, [course.id]);
     const { courseId: _, ...sessionView } = sessions.find((s) => s.id === sessionId) as (typeof sessions)[number];
     this.work.audit({
@@ -655,19 +655,18 @@ export class OffersRepo {
       finished: course.finished_at !== null,
       rows: participants.flatMap((p) => {
         const view = presentParticipant(p, people, 0, null);
-        return view.adults.map((adult) => ({
-          participantId: p.id,
-          childName: view.child.name,
-          adult,
-          status: (marks.find((m) => m.participant_id === p.id && m.adult_id === adult.id)?.status ?? null) as 'present' | null,
-        }));
+        return view.adults.map((adult) => {
+          const mark = marks.find((m) => m.participant_id === p.id && m.adult_id === adult.id);
+          return { participantId: p.id, childName: view.child.name, adult, status: (mark?.status ?? null) as 'present' | null, version: mark?.version ?? 0 };
+        });
       }),
     };
   }
 
   /**
    * Records attendance for a session (a mark per parent replaces an earlier
-   * one). Recording the last session finishes the course and evaluates
+   * one, if the caller read its current version: else 409 and nothing is
+   * saved). Recording the last session finishes the course and evaluates
    * completion; a correction after the end evaluates it again.
    */
   async saveAttendance(sessionId: string, input: SaveAttendanceInput): Promise<AttendanceSheetShape> {
@@ -687,6 +686,10 @@ export class OffersRepo {
       else if (!p.adult_ids.includes(mark.adultId)) fields.push({ field: `marks.${i}.adultId`, code: 'not_related' });
     });
     if (fields.length) throw invalidFields(fields);
+    // Optimistic concurrency per mark (the course row lock above serialises savers).
+    const current = await trx.selectFrom('course_attendance').select(['participant_id', 'adult_id', 'version']).where('session_id', '=', sessionId).execute();
+    const stale = input.marks.some((mark) => (current.find((m) => m.participant_id === mark.participantId && m.adult_id === mark.adultId)?.version ?? 0) !== mark.version);
+    if (stale) throw staleVersion();
     const now = new Date();
     for (const mark of input.marks) {
       await trx

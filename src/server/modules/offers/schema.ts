@@ -261,6 +261,8 @@ export const AttendanceSheet = z
         childName: z.string(),
         adult: Adult,
         status: z.enum(attendanceStatuses).nullable(),
+        /** The mark's version, 0 while there is none: send it back when marking. */
+        version: z.number().int(),
       }),
     ),
     finished: z.boolean(),
@@ -270,7 +272,15 @@ export const AttendanceSheet = z
 export const SaveAttendance = z
   .strictObject({
     marks: z
-      .array(z.strictObject({ participantId: z.uuid(), adultId: z.uuid(), status: z.enum(attendanceStatuses) }))
+      .array(
+        z.strictObject({
+          participantId: z.uuid(),
+          adultId: z.uuid(),
+          status: z.enum(attendanceStatuses),
+          /** The version of the mark you read (0 if the parent had none): two people marking the same parent never silently overwrite each other. */
+          version: z.number().int().min(0),
+        }),
+      )
       .min(1)
       .max(100),
   })
