@@ -73,6 +73,7 @@ export const handoverDa = {
   backToHandover: 'Tilbage til overleveringen',
   sentLabel: 'Sendt',
   status: { due: 'Skal forberedes', draft: 'Under forberedelse', sent: 'Sendt – afventer kvittering', acknowledged: 'Kvitteret' },
+  late: 'Forsinket – barnet er startet',
   flagged: 'Ikke kvitteret efter 5 hverdage',
   startsOn: 'Start i dagtilbud',
   dueFrom: 'Overlevering fra',

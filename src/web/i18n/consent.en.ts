@@ -77,6 +77,7 @@ export const handoverEn: Shape<typeof handoverDa> = {
   backToHandover: 'Back to the handover',
   sentLabel: 'Sent',
   status: { due: 'To prepare', draft: 'Being prepared', sent: 'Sent – awaiting acknowledgement', acknowledged: 'Acknowledged' },
+  late: 'Late – the child has started',
   flagged: 'Not acknowledged after 5 working days',
   startsOn: 'Daycare start',
   dueFrom: 'Handover from',

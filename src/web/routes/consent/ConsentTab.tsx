@@ -94,7 +94,7 @@ function Handovers({ childId }: { childId: string }) {
           columns={[
             { key: 'unit', header: t('handover.col.unit'), rowHeader: true, render: (r) => r.unit.name },
             { key: 'start', header: t('handover.col.start'), render: (r) => formatDate(r.startsOn) },
-            { key: 'status', header: t('handover.col.status'), render: (r) => <HandoverStatus status={r.status} flagged={r.flagged} /> },
+            { key: 'status', header: t('handover.col.status'), render: (r) => <HandoverStatus status={r.status} flagged={r.flagged} startsOn={r.startsOn} /> },
             { key: 'action', header: t('handover.col.action'), render: (r) => (r.id || query.data.canPrepare ? <HandoverAction row={r} /> : null) },
           ]}
         />

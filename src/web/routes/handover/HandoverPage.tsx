@@ -81,7 +81,7 @@ export function HandoverPage() {
         <div>
           <dt>{t('handover.col.status')}</dt>
           <dd>
-            <HandoverStatus status={h.status} flagged={h.flagged} />
+            <HandoverStatus status={h.status} flagged={h.flagged} startsOn={h.enrolment.startsOn} />
           </dd>
         </div>
         {h.sentBy && h.sentAt ? (

@@ -55,7 +55,7 @@ function HandoverTable({ caption, rows, captionHidden }: { caption: string; rows
         { key: 'child', header: t('handover.col.child'), rowHeader: true, render: (r) => <Link to={`/boern/${encodeURIComponent(r.childId)}`}>{r.childName}</Link> },
         { key: 'unit', header: t('handover.col.unit'), render: (r) => r.unit.name },
         { key: 'start', header: t('handover.col.start'), render: (r) => formatDate(r.startsOn) },
-        { key: 'status', header: t('handover.col.status'), render: (r) => <HandoverStatus status={r.status} flagged={r.flagged} /> },
+        { key: 'status', header: t('handover.col.status'), render: (r) => <HandoverStatus status={r.status} flagged={r.flagged} startsOn={r.startsOn} /> },
         { key: 'action', header: t('handover.col.action'), render: (r) => <HandoverAction row={r} /> },
       ]}
     />

@@ -1,15 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { HANDOVER_PARTS, type Handover, type HandoverSummary } from '../../api/handover';
 import { Badge } from '../../components/Badge';
-import { formatDate } from '../../format';
+import { formatDate, todayIso } from '../../format';
 
 /** The handover's status as a badge, with the 5-working-day flag when unacknowledged. */
-export function HandoverStatus({ status, flagged }: { status: HandoverSummary['status']; flagged: boolean }) {
+export function HandoverStatus({ status, flagged, startsOn }: { status: HandoverSummary['status']; flagged: boolean; startsOn?: string }) {
   const { t } = useTranslation();
   const variant = status === 'acknowledged' ? 'success' : status === 'sent' ? 'info' : 'warning';
+  // Not yet sent and the child has already started in daycare: late, said in words.
+  const late = (status === 'due' || status === 'draft') && startsOn !== undefined && startsOn < todayIso();
   return (
     <span className="spire-badges">
       <Badge variant={variant}>{t(`handover.status.${status}`)}</Badge>
+      {late ? <Badge variant="error">{t('handover.late')}</Badge> : null}
       {flagged ? <Badge variant="error">{t('handover.flagged')}</Badge> : null}
     </span>
   );
