@@ -9,7 +9,9 @@
  *   3. the demo follow-up meeting shows the ratings over time as a chart with a table; the parents'
  *      summary opens on its print page;
  *   4. `paedagog` sees the next step on "Min dag" under "Mine handlinger", overdue ones marked in words;
- *   5. axe-core finds nothing serious or critical on the screens.
+ *   5. the social worker approves the minutes and closes the meeting ("Afslut møde", confirmed in
+ *      a modal; "Fjern" on a participant asks first); the page shows "Afsluttet" and no edit controls;
+ *   6. axe-core finds nothing serious or critical on the screens.
  * The server is started with demo data by playwright.config.ts.
  */
 import { expect, test } from '@playwright/test';
@@ -193,5 +195,47 @@ test.describe.serial('cross-professional meetings', () => {
     await page.getByRole('button', { name: 'Gem kladde' }).click();
     await expect(page.getByText('Referatet er gemt.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Godkend og lås referatet' })).toHaveCount(0);
+  });
+
+  test('the social worker approves the minutes and closes the meeting; the page shows it closed and read-only', async ({ page }) => {
+    await signIn(page, 'social');
+    await page.goto(meetingUrl);
+    await expect(page.getByRole('heading', { level: 1, name: /^Møde om / })).toBeVisible();
+    const close = page.getByRole('button', { name: 'Afslut møde' });
+    // Not before the minutes are approved.
+    await expect(close).toBeDisabled();
+    await expect(page.getByText('Godkend referatet, før du afslutter mødet.')).toBeVisible();
+
+    // "Fjern" asks first; cancelling keeps the participant.
+    const participants = page.getByRole('table', { name: 'Mødets deltagere' });
+    await participants.getByRole('button', { name: /^Fjern\s*: Sofie Sundhedsplejerske/ }).click();
+    const removeDialog = page.getByRole('dialog', { name: 'Fjern Sofie Sundhedsplejerske fra mødet?' });
+    await expect(removeDialog).toBeVisible();
+    await shot(page, 'meeting-remove-confirm');
+    await removeDialog.getByRole('button', { name: 'Annuller' }).click();
+    await expect(removeDialog).toHaveCount(0);
+    await expect(participants).toContainText('Sofie Sundhedsplejerske');
+
+    await page.getByRole('button', { name: 'Godkend og lås referatet' }).click();
+    await expect(close).toBeEnabled();
+    await close.click();
+    const dialog = page.getByRole('dialog', { name: 'Afslut mødet?' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('Åbne opgaver bliver på ejernes lister');
+    await shot(page, 'meeting-close-confirm');
+    expect(await seriousAxeViolations(page, 'Afslut møde')).toEqual([]);
+    await dialog.getByRole('button', { name: 'Ja, afslut mødet' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: /Afsluttet/ })).toBeVisible();
+    await expect(page.getByText(/^Mødet blev afsluttet .* af Sara Socialfaglig\./)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Afslut møde' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Gem kortlægningen' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Fjern/ })).toHaveCount(0);
+    await expect(page.getByLabel('Skalering for Peter Pædagog')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Tilføj', exact: true })).toHaveCount(0);
+    await expect(page.getByRole('table', { name: 'Næste skridt' })).toContainText(nextStep);
+    await shot(page, 'meeting-closed');
+    expect(await seriousAxeViolations(page, 'Afsluttet møde')).toEqual([]);
+    await signOut(page);
   });
 });

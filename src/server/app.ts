@@ -28,6 +28,7 @@ import { consentRoutes } from './modules/consent/routes';
 import { handoverRoutes } from './modules/handover/routes';
 import { meetingRoutes } from './modules/meetings/routes';
 import { concernRoutes } from './modules/concerns/routes';
+import { socialWorkerDistrictRoutes } from './modules/concerns/districts-routes';
 import { notificationRoutes } from './modules/notifications/routes';
 import { healthRoutes } from './modules/health/routes';
 import { counsellingRoutes } from './modules/counselling/routes';
@@ -74,6 +75,7 @@ export function buildApp(database: Database, config: AppConfig) {
   app.route('/', handoverRoutes);
   app.route('/', meetingRoutes);
   app.route('/', concernRoutes);
+  app.route('/', socialWorkerDistrictRoutes);
   app.route('/', notificationRoutes);
   app.route('/', counsellingRoutes);
   app.route('/', workshopRoutes);

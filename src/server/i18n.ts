@@ -160,6 +160,22 @@ export const problemTitles = {
     en: 'The minutes have not been approved yet, so they can still be edited directly.',
   },
   'meetings.minutes_missing': { da: 'Mødet har endnu intet referat.', en: 'The meeting has no minutes yet.' },
+  'meetings.closed': {
+    da: 'Mødet er afsluttet og kan ikke længere ændres. Åbne opgaver kan stadig markeres som udført.',
+    en: 'The meeting has been closed and can no longer be changed. Open next steps can still be marked done.',
+  },
+  'meetings.close_needs_approved_minutes': {
+    da: 'Mødet kan først afsluttes, når referatet er godkendt.',
+    en: 'The meeting can only be closed once the minutes have been approved.',
+  },
+  'meetings.facilitator_stays': {
+    da: 'Mødelederen kan ikke fjernes fra mødet.',
+    en: 'The facilitator cannot be removed from the meeting.',
+  },
+  'social_worker_districts.not_social_worker': {
+    da: 'Kun socialrådgivere kan dække distrikter.',
+    en: 'Only social workers can cover districts.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 /** A stable problem code. */
@@ -285,6 +301,7 @@ const fieldLabels: Record<string, Record<Language, string>> = {
   profession: { da: 'faggruppe', en: 'profession' },
   kind: { da: 'type', en: 'kind' },
   districtId: { da: 'distrikt', en: 'district' },
+  districtIds: { da: 'distrikter', en: 'districts' },
   clusterId: { da: 'klynge', en: 'cluster' },
   unitId: { da: 'enhed', en: 'unit' },
   address: { da: 'adresse', en: 'address' },
@@ -466,6 +483,15 @@ const fieldLabels: Record<string, Record<Language, string>> = {
   screeningIds: { da: 'screeninger', en: 'screenings' },
   parts: { da: 'dele', en: 'parts' },
   at: { da: 'tidspunkt', en: 'time' },
+  defaultCapacity: { da: 'antal pladser pr. forløb', en: 'places per course' },
+  defaultSessionCount: { da: 'antal møder', en: 'number of sessions' },
+  defaultSessionMinutes: { da: 'varighed pr. møde', en: 'length of each session' },
+  minSessionsToComplete: { da: 'antal møder for at gennemføre', en: 'sessions needed to complete' },
+  requiredCertification: { da: 'krav til forløbsleder', en: 'facilitator requirement' },
+  unitIds: { da: 'enheder', en: 'units' },
+  audience: { da: 'målgruppe', en: 'target group' },
+  format: { da: 'form', en: 'format' },
+  method: { da: 'metode', en: 'method' },
 };
 
 /**

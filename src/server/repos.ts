@@ -20,6 +20,7 @@ import { WellbeingRepo } from './modules/wellbeing/repo';
 import { ConsentRepo } from './modules/consent/repo';
 import { HandoverRepo } from './modules/handover/repo';
 import { ConcernsRepo } from './modules/concerns/repo';
+import { SocialWorkerDistrictsRepo } from './modules/concerns/districts-repo';
 import { MeetingsRepo } from './modules/meetings/repo';
 import { NotificationsRepo } from './modules/notifications/repo';
 import { CounsellingRepo } from './modules/counselling/repo';
@@ -45,6 +46,7 @@ export function makeRepos(work: Work, config: AppConfig) {
     consent: new ConsentRepo(work),
     handover: new HandoverRepo(work),
     concerns: new ConcernsRepo(work),
+    socialWorkerDistricts: new SocialWorkerDistrictsRepo(work),
     meetings: new MeetingsRepo(work),
     notifications: new NotificationsRepo(work),
     counselling: new CounsellingRepo(work),

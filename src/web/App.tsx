@@ -50,6 +50,11 @@ import { WorkshopEdit } from './routes/workshops/WorkshopEdit';
 import { Workshops } from './routes/workshops/Workshops';
 import { Sparring } from './routes/concerns/Sparring';
 import { SparringRequestPage } from './routes/concerns/SparringRequestPage';
+import { ClosingDays } from './routes/admin-settings/ClosingDays';
+import { OfferAdminForm } from './routes/admin-settings/OfferAdminForm';
+import { OfferAdminList } from './routes/admin-settings/OfferAdminList';
+import { SettingsIndex } from './routes/admin-settings/SettingsIndex';
+import { SocialWorkerDistricts } from './routes/admin-settings/SocialWorkerDistricts';
 import i18n from './i18n';
 
 /** Routes. Danish paths, since the addresses are part of what users see. */
@@ -121,6 +126,12 @@ export const router = createBrowserRouter([
                       { path: 'adgangslog', element: <AuditLog /> },
                       { path: 'trivselsskala', element: <WellbeingScaleAdmin /> },
                       { path: 'screeningsvaerktoejer', element: <ScreeningInstruments /> },
+                      { path: 'indstillinger', element: <SettingsIndex /> },
+                      { path: 'tilbud', element: <OfferAdminList /> },
+                      { path: 'tilbud/ny', element: <OfferAdminForm key="new" /> },
+                      { path: 'tilbud/:id', element: <OfferAdminForm key="edit" /> },
+                      { path: 'lukkedage', element: <ClosingDays /> },
+                      { path: 'sparringsdistrikter', element: <SocialWorkerDistricts /> },
                       { path: '*', element: <NotFound /> },
                     ],
                   },

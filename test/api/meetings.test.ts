@@ -25,6 +25,7 @@ interface ParticipantJson {
   adultId: string | null;
   rating: number | null;
   attended: boolean | null;
+  relation: string | null;
   version: number;
 }
 interface MinutesJson {
@@ -71,6 +72,11 @@ interface MeetingJson {
   minutesHistory: MinutesJson[];
   ratingsOverTime: { meetings: { meetingId: string; heldOn: string }[]; series: { key: string; name: string; ratings: (number | null)[] }[] };
   version: number;
+  closedAt: string | null;
+  closedBy: { id: string; name: string } | null;
+  mayClose: boolean;
+  mayCompleteActions: boolean;
+  removedParticipants: (ParticipantJson & { removedAt: string | null })[];
 }
 
 describeEngines('cross-professional meetings', (engine) => {
@@ -78,6 +84,7 @@ describeEngines('cross-professional meetings', (engine) => {
   let world: Awaited<ReturnType<typeof makeWorld>>;
   let familyCentre: string;
   let swId: string;
+  let farId: string;
   let counter = 0;
   let sw: TestClient;
   let ped: TestClient;
@@ -90,7 +97,7 @@ describeEngines('cross-professional meetings', (engine) => {
     swId = await makeStaff(world.db, world.municipality, { username: 'sw', profession: 'social_worker', name: 'Sara Social', unitIds: [familyCentre] });
     await makeStaff(world.db, world.municipality, { username: 'sw2', profession: 'social_worker', name: 'Søren Kollega', unitIds: [familyCentre] });
     const farNursery = await makeUnit(world.db, world.municipality, 'nursery', 'Vuggestuen Fjern');
-    await makeStaff(world.db, world.municipality, { username: 'far', profession: 'pedagogue', name: 'Frida Fjern', unitIds: [farNursery] });
+    farId = await makeStaff(world.db, world.municipality, { username: 'far', profession: 'pedagogue', name: 'Frida Fjern', unitIds: [farNursery] });
     sw = await world.as('sw');
     ped = await world.as('ped');
     hv = await world.as('hv');
@@ -410,5 +417,153 @@ describeEngines('cross-professional meetings', (engine) => {
     expect(rows[0].subject_ids).toEqual(expect.arrayContaining([childId, ...parents]));
     expect(rows[1].actor_id).toBe(world.staff.pedagogueId);
     expect(JSON.stringify(rows)).not.toContain('qz');
+  });
+
+  /** A consent meeting that also invites Frida, who sees the child only through the meeting. */
+  const withFrida = (childId: string, parents: string[]) =>
+    consentBody(childId, parents, {
+      participants: { staff: [{ staffId: world.staff.pedagogueId }, { staffId: farId }], parents, network: [{ name: 'Mormor Inge', relation: 'Mormor' }, { name: 'Nabo Ole', relation: 'Nabo' }] },
+    });
+  const openInvolvement = async (meetingId: string, staffId: string) =>
+    (await world.db.selectFrom('child_involvements').select('id').where('source', '=', 'meeting').where('source_id', '=', meetingId).where('staff_id', '=', staffId).where('ended_at', 'is', null).execute()).length;
+
+  it('closing: only after approved minutes; the participants’ involvement ends, the meeting stays visible and read-only; open next steps can still be done', async () => {
+    const { childId, parents } = await family();
+    const meeting = await create(withFrida(childId, parents));
+    expect(meeting).toMatchObject({ closedAt: null, closedBy: null, mayClose: true });
+    const far = await world.as('far');
+    expect((await far.get(`/api/children/${childId}`)).status).toBe(200);
+    const frida = participant(meeting, 'Frida');
+    const step = await expectJson<ActionJson>(await sw.post(`/api/meetings/${meeting.id}/actions`, { description: 'Frida følger op med mor', ownerParticipantId: frida.id, dueOn: addDays(todayInDenmark(), 7) }), 201);
+    // A follow-up that is still open keeps its own participants (Sara, Pia) involved.
+    const followUp = await create(consentBody(childId, parents, { followsMeetingId: meeting.id, participants: { staff: [{ staffId: world.staff.pedagogueId }] } }));
+
+    const close = (client: TestClient, version: number) => client.post(`/api/meetings/${meeting.id}/close`, { version });
+    expect((await expectProblem(await close(sw, meeting.version), 409)).code).toBe('meetings.close_needs_approved_minutes');
+    const draft = await expectJson<MinutesJson>(await sw.request('PUT', `/api/meetings/${meeting.id}/minutes`, { version: 0, text: 'Referat.' }));
+    const notYet = await expectProblem(await close(sw, meeting.version), 409);
+    expect(notYet.code).toBe('meetings.close_needs_approved_minutes');
+    expect(notYet.title).toBe('Mødet kan først afsluttes, når referatet er godkendt.');
+    await expectJson(await sw.post(`/api/meetings/${meeting.id}/minutes/approve`, { version: draft.version }));
+    expect((await close(ped, meeting.version)).status).toBe(403);
+    expect((await expectProblem(await close(sw, meeting.version + 5), 409)).code).toBe('conflict.stale_version');
+    const closed = await expectJson<MeetingJson>(await close(sw, meeting.version));
+    expect(closed).toMatchObject({ closedBy: { id: swId, name: 'Sara Social' }, mayEdit: false, mayFacilitate: false, mayClose: false, mayCompleteActions: true, version: meeting.version + 1 });
+    expect(closed.closedAt).toEqual(expect.any(String));
+    expect((await expectProblem(await close(sw, closed.version), 409)).code).toBe('meetings.closed');
+
+    // Frida no longer sees the child's page, but still sees the meeting she took part in.
+    expect((await far.get(`/api/children/${childId}`)).status).toBe(404);
+    const seen = await expectJson<MeetingJson>(await far.get(`/api/meetings/${meeting.id}`));
+    expect(seen).toMatchObject({ myRole: 'participant', mayEdit: false, closedAt: closed.closedAt });
+    expect((await expectJson<{ items: { id: string; closedAt: string | null }[] }>(await far.get('/api/meetings'))).items.find((m) => m.id === meeting.id)?.closedAt).toBe(closed.closedAt);
+    expect((await expectJson<MeetingJson>(await (await world.as('sw2')).get(`/api/meetings/${meeting.id}`))).myRole).toBe('unit');
+    expect(await openInvolvement(meeting.id, farId)).toBe(0);
+    expect(await openInvolvement(meeting.id, world.staff.pedagogueId)).toBe(0);
+    expect(await openInvolvement(followUp.id, world.staff.pedagogueId)).toBe(1);
+
+    // Read-only: every change is refused with meetings.closed.
+    const refused = [
+      await ped.request('PUT', `/api/meetings/${meeting.id}/map`, { version: closed.map.version, strengths: ['x'] }),
+      await sw.patch(`/api/meetings/${meeting.id}/participants/${frida.id}`, { version: frida.version, rating: 5 }),
+      await sw.patch(`/api/meetings/${meeting.id}/participants/${participant(meeting, 'Mormor').id}`, { version: 1, name: 'Mormor Ingrid' }),
+      await sw.post(`/api/meetings/${meeting.id}/participants`, { staff: [{ staffId: world.staff.visitorId }] }),
+      await sw.post(`/api/meetings/${meeting.id}/participants/${frida.id}/remove`, { version: frida.version }),
+      await sw.post(`/api/meetings/${meeting.id}/actions`, { description: 'Ny', ownerParticipantId: frida.id, dueOn: todayInDenmark() }),
+      await sw.patch(`/api/meetings/${meeting.id}`, { version: closed.version, place: 'Andet sted' }),
+      await sw.request('PUT', `/api/meetings/${meeting.id}/minutes`, { version: closed.minutes?.version ?? 0, text: 'Ændret' }),
+      await sw.post(`/api/meetings/${meeting.id}/minutes/correct`, { version: closed.minutes?.version ?? 0 }),
+      await far.patch(`/api/meeting-actions/${step.id}`, { version: step.version, description: 'Omformuleret' }),
+    ];
+    for (const response of refused) expect((await expectProblem(response, 409)).code).toBe('meetings.closed');
+
+    // Frida's open next step stays on her list and can still be marked done.
+    const fridasList = await expectJson<{ items: ActionJson[] }>(await far.get('/api/my-meeting-actions'));
+    expect(fridasList.items.map((a) => a.id)).toContain(step.id);
+    expect(await expectJson<ActionJson>(await far.patch(`/api/meeting-actions/${step.id}`, { version: step.version, status: 'done' }))).toMatchObject({ status: 'done' });
+
+    const audit = await world.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'outcome', 'detail'])
+      .where(sql<boolean>`${childId}::uuid = any(subject_ids)`)
+      .where('category', '=', 'meeting')
+      .where('action', '=', 'update')
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    const closing = audit.filter((r) => JSON.stringify(r.detail).includes('"closed":true'));
+    expect(closing[0]).toMatchObject({ actor_id: swId, outcome: 'allowed' });
+    expect(closing[0].detail).toMatchObject({ meetingId: meeting.id, involvementsEnded: 1, stillInvolvedElsewhere: 2 });
+    expect(closing.slice(1).every((r) => r.outcome === 'denied')).toBe(true);
+    expect(audit.some((r) => r.outcome === 'denied' && JSON.stringify(r.detail).includes('minutes_not_approved'))).toBe(true);
+  });
+
+  it('removing a participant: facilitator only; soft, the rating stays in the history; a removed staff member loses the meeting and the child', async () => {
+    const { childId, parents } = await family();
+    const meeting = await create(withFrida(childId, parents));
+    const frida = participant(meeting, 'Frida');
+    const rated = await expectJson<ParticipantJson>(await sw.patch(`/api/meetings/${meeting.id}/participants/${frida.id}`, { version: frida.version, rating: 6 }));
+    const far = await world.as('far');
+    expect((await far.get(`/api/children/${childId}`)).status).toBe(200);
+    const remove = (client: TestClient, p: { id: string }, version: number) => client.post(`/api/meetings/${meeting.id}/participants/${p.id}/remove`, { version });
+
+    expect((await remove(ped, frida, rated.version)).status).toBe(403);
+    expect((await expectProblem(await remove(sw, participant(meeting, 'Sara'), 1), 422)).code).toBe('meetings.facilitator_stays');
+    expect((await expectProblem(await remove(sw, frida, frida.version), 409)).code).toBe('conflict.stale_version');
+    const after = await expectJson<MeetingJson>(await remove(sw, frida, rated.version));
+    expect(after.participants.map((p) => p.name)).not.toContain('Frida Fjern');
+    expect(after.removedParticipants).toEqual([expect.objectContaining({ id: frida.id, name: 'Frida Fjern', rating: 6, removedAt: expect.any(String) })]);
+    expect(after.ratingsOverTime.series.map((s) => [s.name, s.ratings])).toEqual([['Frida Fjern', [6]]]);
+    expect(await openInvolvement(meeting.id, farId)).toBe(0);
+    expect((await far.get(`/api/meetings/${meeting.id}`)).status).toBe(404);
+    expect((await far.get(`/api/children/${childId}`)).status).toBe(404);
+    expect((await expectJson<{ items: { id: string }[] }>(await far.get('/api/meetings'))).items.map((m) => m.id)).not.toContain(meeting.id);
+    // Removed: no more ratings or next steps for them; removing twice is not found.
+    expect((await sw.patch(`/api/meetings/${meeting.id}/participants/${frida.id}`, { version: rated.version + 1, rating: 2 })).status).toBe(404);
+    const noOwner = await expectProblem(await sw.post(`/api/meetings/${meeting.id}/actions`, { description: 'x', ownerParticipantId: frida.id, dueOn: todayInDenmark() }), 400);
+    expect(noOwner.errors?.map((e) => e.field)).toEqual(['ownerParticipantId']);
+    expect((await remove(sw, frida, rated.version + 1)).status).toBe(404);
+
+    // A parent and a network person can be removed too.
+    const mads = participant(meeting, 'Mads');
+    const ole = participant(meeting, 'Nabo');
+    await expectJson(await remove(sw, mads, mads.version));
+    const lastly = await expectJson<MeetingJson>(await remove(sw, ole, ole.version));
+    expect(lastly.participants.map((p) => p.name)).toEqual(['Sara Social', 'Pia Pædagog', `Mette Forælder${counter}`, 'Mormor Inge']);
+    expect(lastly.removedParticipants.map((p) => p.kind)).toEqual(['staff', 'parent', 'network']);
+
+    // Frida can be invited again; she is back in the case.
+    const again = await expectJson<MeetingJson>(await sw.post(`/api/meetings/${meeting.id}/participants`, { staff: [{ staffId: farId }] }));
+    expect(again.participants.filter((p) => p.staffId === farId)).toHaveLength(1);
+    expect((await far.get(`/api/children/${childId}`)).status).toBe(200);
+
+    const audit = await world.db
+      .selectFrom('audit_log')
+      .select(['outcome', 'subject_ids', 'detail'])
+      .where(sql<boolean>`${childId}::uuid = any(subject_ids)`)
+      .where('category', '=', 'meeting')
+      .execute();
+    const removals = audit.filter((r) => JSON.stringify(r.detail).includes('participantRemoved'));
+    expect(removals.map((r) => (r.detail as { kind: string }).kind).sort()).toEqual(['network', 'parent', 'staff']);
+    expect(removals.find((r) => (r.detail as { kind: string }).kind === 'parent')?.subject_ids).toEqual(expect.arrayContaining([childId, parents[1]]));
+  });
+
+  it('a network person’s name and relation can be corrected by the facilitator, with the participant’s version', async () => {
+    const { childId, parents } = await family();
+    const meeting = await create(withFrida(childId, parents));
+    const inge = participant(meeting, 'Mormor');
+    const patch = (client: TestClient, p: { id: string }, body: Record<string, unknown>) => client.patch(`/api/meetings/${meeting.id}/participants/${p.id}`, body);
+    const renamed = await expectJson<ParticipantJson>(await patch(sw, inge, { version: inge.version, name: 'Inge Hansen', relation: 'Mormor (mors mor)' }));
+    expect(renamed).toMatchObject({ name: 'Inge Hansen', relation: 'Mormor (mors mor)', version: inge.version + 1 });
+    expect((await expectProblem(await patch(sw, inge, { version: inge.version, name: 'Inge H.' }), 409)).code).toBe('conflict.stale_version');
+    expect((await patch(ped, inge, { version: renamed.version, name: 'Inge H.' })).status).toBe(403);
+    const parent = await expectProblem(await patch(sw, participant(meeting, 'Mette'), { version: 1, name: 'Mor' }), 400);
+    expect(parent.errors?.map((e) => [e.field, e.code])).toEqual([['name', 'not_applicable']]);
+    const duplicate = await expectProblem(await patch(sw, inge, { version: renamed.version, name: 'nabo ole' }), 400);
+    expect(duplicate.errors?.map((e) => [e.field, e.code])).toEqual([['name', 'duplicate']]);
+    const empty = await expectProblem(await patch(sw, inge, { version: renamed.version, relation: '  ' }), 400);
+    expect(empty.errors?.map((e) => e.field)).toEqual(['relation']);
+    const view = await expectJson<MeetingJson>(await ped.get(`/api/meetings/${meeting.id}`));
+    expect(participant(view, 'Inge')).toMatchObject({ name: 'Inge Hansen', relation: 'Mormor (mors mor)' });
   });
 });

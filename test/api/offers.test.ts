@@ -263,6 +263,53 @@ describeEngines('offers and courses', (engine) => {
     expect((await expectProblem(await facilitator.patch(`/api/courses/${c.id}`, { version: bigger.version, capacity: 1 }), 400)).errors?.[0]).toMatchObject({ field: 'capacity', code: 'too_small' });
   });
 
+  it('takes a waiting or offered family off the list with a reason (versioned); the queue moves on and the place goes to the next in line', async () => {
+    const c = await expectJson<CourseJson>(await newCourse({ capacity: 1 }), 201);
+    const [a, w1, w2, w3] = [await family(), await family(), await family(), await family()];
+    const pa = await expectJson<ParticipantJson>(await refer(c.id, a.childId), 201);
+    const q1 = await expectJson<ParticipantJson>(await refer(c.id, w1.childId), 201);
+    await expectJson<ParticipantJson>(await refer(c.id, w2.childId), 201);
+    await expectJson<ParticipantJson>(await refer(c.id, w3.childId), 201);
+    // Unrelated staff learn nothing; a stale version changes nothing.
+    expect([403, 404]).toContain((await ped.post(`/api/course-participants/${q1.id}/decline`, { version: q1.version, reason: 'Ønsker ikke' })).status);
+    expect((await expectProblem(await facilitator.post(`/api/course-participants/${q1.id}/decline`, { version: q1.version + 1, reason: 'Ønsker ikke' }), 409)).code).toBe('conflict.stale_version');
+    // The first waiting family leaves the list: the others move up, the offered place is untouched.
+    const gone = await expectJson<ParticipantJson>(await facilitator.post(`/api/course-participants/${q1.id}/decline`, { version: q1.version, reason: 'Har fået hjælp i PPR' }));
+    expect([gone.state, gone.endReason, gone.position]).toEqual(['declined', 'Har fået hjælp i PPR', null]);
+    let view = await getCourse(c.id);
+    expect(view.roster.map((p) => [p.child.id, p.state])).toEqual([[a.childId, 'offered']]);
+    expect(view.waiting.map((p) => [p.child.id, p.position])).toEqual([
+      [w2.childId, 1],
+      [w3.childId, 2],
+    ]);
+    expect(view.ended.map((p) => [p.child.id, p.endReason])).toEqual([[w1.childId, 'Har fået hjælp i PPR']]);
+    expect((await expectProblem(await facilitator.post(`/api/course-participants/${q1.id}/decline`, { version: gone.version, reason: 'Igen' }), 409)).code).toBe('offers.not_offered');
+    // The family offered the place withdraws: the place goes to the first in line.
+    await expectJson(await facilitator.post(`/api/course-participants/${pa.id}/decline`, { version: pa.version, reason: 'Passer ikke med arbejde' }));
+    view = await getCourse(c.id);
+    expect(view.roster.map((p) => [p.child.id, p.state])).toEqual([[w2.childId, 'offered']]);
+    expect(view.waiting.map((p) => [p.child.id, p.position])).toEqual([[w3.childId, 1]]);
+    // Leaving is audited with the child's id.
+    const audit = await world.db.selectFrom('audit_log').select(['action', 'outcome', 'subject_ids']).where('actor_id', '=', facilitatorId).where('category', '=', 'course').execute();
+    expect(audit.some((e) => (e.subject_ids ?? []).includes(w1.childId) && e.action === 'update' && e.outcome === 'allowed')).toBe(true);
+  });
+
+  it('moves a session (date, time, duration, topic) for those running the course, versioned and validated', async () => {
+    const c = await expectJson<CourseJson>(await newCourse(), 201);
+    const s = c.sessions[1];
+    const moved = await expectJson<CourseJson>(
+      await colleague.patch(`/api/course-sessions/${s.id}`, { version: s.version, date: addDays(s.date, 1), startTime: '13:00', durationMinutes: 120, topic: 'Cirklen og behov' }),
+    );
+    const after = moved.sessions.find((x) => x.id === s.id) as SessionJson & { topic: string | null };
+    expect([after.date, after.startTime.slice(0, 5), after.durationMinutes, after.topic, after.version]).toEqual([addDays(s.date, 1), '13:00', 120, 'Cirklen og behov', s.version + 1]);
+    expect((await expectProblem(await facilitator.patch(`/api/course-sessions/${s.id}`, { version: s.version, startTime: '10:00' }), 409)).code).toBe('conflict.stale_version');
+    const bad = await expectProblem(await facilitator.patch(`/api/course-sessions/${s.id}`, { version: after.version, startTime: '25:00', durationMinutes: 0 }), 400);
+    expect(bad.errors?.map((e) => e.field).sort()).toEqual(['durationMinutes', 'startTime']);
+    expect([403, 404]).toContain((await ped.patch(`/api/course-sessions/${s.id}`, { version: after.version, topic: 'Nej' })).status);
+    expect((await hv.patch(`/api/course-sessions/${s.id}`, { version: after.version, topic: 'Nej' })).status).toBeGreaterThanOrEqual(403);
+    expect(((await getCourse(c.id)).sessions.find((x) => x.id === s.id) as SessionJson & { topic: string | null }).topic).toBe('Cirklen og behov');
+  });
+
   it('admits exactly one of three concurrent referrals into the last place (row lock on the course)', async () => {
     const c = await expectJson<CourseJson>(await newCourse({ capacity: 1 }), 201);
     const families = [await family(), await family(), await family()];
@@ -338,6 +385,7 @@ describeEngines('offers and courses', (engine) => {
     expect(finished.finished).toBe(true);
     expect(finished.roster.map((x) => [x.state, x.attended])).toEqual([['not_completed', 1]]);
     expect((await expectProblem(await refer(c.id, (await family()).childId), 409)).code).toBe('offers.course_finished');
+    expect((await expectProblem(await facilitator.patch(`/api/course-sessions/${c.sessions[0].id}`, { version: c.sessions[0].version, topic: 'For sent' }), 409)).code).toBe('offers.course_finished');
   });
 
   // ---- The child's page, Min dag, the unit's numbers ------------------------------------------

@@ -997,3 +997,15 @@ export interface DB {
   counselling_visits: CounsellingVisitsTable;
   staff_workshops: StaffWorkshopsTable;
 }
+
+/** Closing a meeting (migration 0013), merged into {@link MeetingsTable}. */
+export interface MeetingsTable {
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  closed_by: string | null;
+}
+
+/** Soft removal of a meeting participant (migration 0013), merged into {@link MeetingParticipantsTable}. */
+export interface MeetingParticipantsTable {
+  removed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  removed_by: string | null;
+}

@@ -26,6 +26,9 @@ export interface MeetingSummary {
   legalBasis: LegalBasis;
   followsMeetingId: string | null;
   myRole: 'facilitator' | 'participant' | 'unit';
+  /** Set once the facilitator has closed the meeting (read-only from then on). */
+  closedAt: string | null;
+  closedBy: MeetingPerson | null;
 }
 
 export interface Participant {
@@ -39,6 +42,7 @@ export interface Participant {
   relation: string | null;
   attended: boolean | null;
   rating: number | null;
+  removedAt: string | null;
   version: number;
 }
 
@@ -100,7 +104,10 @@ export interface Meeting extends MeetingSummary {
   version: number;
   mayEdit: boolean;
   mayFacilitate: boolean;
+  mayClose: boolean;
+  mayCompleteActions: boolean;
   participants: Participant[];
+  removedParticipants: Participant[];
   map: MeetingMap;
   actions: MeetingAction[];
   minutes: Minutes | null;
@@ -151,8 +158,16 @@ export const updateMeeting = (meetingId: string, body: { version: number; parent
   api<Meeting>(`/api/meetings/${id(meetingId)}`, { method: 'PATCH', body });
 export const addParticipants = (meetingId: string, body: ParticipantsInput) =>
   api<Meeting>(`/api/meetings/${id(meetingId)}/participants`, { method: 'POST', body });
-export const updateParticipant = (meetingId: string, participantId: string, body: { version: number; attended?: boolean | null; rating?: number | null }) =>
-  api<Participant>(`/api/meetings/${id(meetingId)}/participants/${id(participantId)}`, { method: 'PATCH', body });
+export const updateParticipant = (
+  meetingId: string,
+  participantId: string,
+  body: { version: number; attended?: boolean | null; rating?: number | null; name?: string; relation?: string },
+) => api<Participant>(`/api/meetings/${id(meetingId)}/participants/${id(participantId)}`, { method: 'PATCH', body });
+/** Removes a participant (facilitator; the participant's version). */
+export const removeParticipant = (meetingId: string, participantId: string, version: number) =>
+  api<Meeting>(`/api/meetings/${id(meetingId)}/participants/${id(participantId)}/remove`, { method: 'POST', body: { version } });
+/** Closes the meeting (facilitator; needs approved minutes; the meeting's version). */
+export const closeMeeting = (meetingId: string, version: number) => api<Meeting>(`/api/meetings/${id(meetingId)}/close`, { method: 'POST', body: { version } });
 export const saveMap = (meetingId: string, body: MeetingMapContent & { version: number }) =>
   api<MeetingMap>(`/api/meetings/${id(meetingId)}/map`, { method: 'PUT', body });
 export const createAction = (meetingId: string, body: { description: string; ownerParticipantId: string; dueOn: string }) =>

@@ -130,7 +130,8 @@ export interface AttendanceSheet {
   session: Session;
   sessionCount: number;
   finished: boolean;
-  rows: { participantId: string; childName: string; adult: ParticipantAdult; status: AttendanceStatus | null }[];
+  /** One row per participating parent; `version` is the mark's version (0 while there is none). */
+  rows: { participantId: string; childName: string; adult: ParticipantAdult; status: AttendanceStatus | null; version: number }[];
 }
 
 export interface ChildOfferItem {
@@ -199,10 +200,14 @@ export const getOffer = (offerId: string) => api<OfferWithCourses>(`/api/offers/
 export const createCourse = (offerId: string, body: CreateCourseInput) =>
   api<CourseDetail>(`/api/offers/${id(offerId)}/courses`, { method: 'POST', body });
 export const getCourse = (courseId: string) => api<CourseDetail>(`/api/courses/${id(courseId)}`);
-export const updateCourse = (courseId: string, body: { version: number; capacity?: number; place?: string; name?: string }) =>
+/** Changes a course's name, place, capacity or facilitators; more capacity offers places to the next in line. */
+export const updateCourse = (courseId: string, body: { version: number; capacity?: number; place?: string; name?: string; facilitatorIds?: string[] }) =>
   api<CourseDetail>(`/api/courses/${id(courseId)}`, { method: 'PATCH', body });
 export const finishCourse = (courseId: string, version: number) =>
   api<CourseDetail>(`/api/courses/${id(courseId)}/finish`, { method: 'POST', body: { version } });
+/** Moves a session or sets its topic (send the version you read); answers with the whole course. */
+export const updateSession = (sessionId: string, body: { version: number; date?: string; startTime?: string; durationMinutes?: number; topic?: string | null }) =>
+  api<CourseDetail>(`/api/course-sessions/${id(sessionId)}`, { method: 'PATCH', body });
 export const refer = (courseId: string, body: { childId: string; source: 'referral' | 'self'; reason?: string; adultIds?: string[] }) =>
   api<Participant>(`/api/courses/${id(courseId)}/participants`, { method: 'POST', body });
 export const acceptPlace = (participantId: string, version: number) =>
@@ -212,7 +217,8 @@ export const declinePlace = (participantId: string, version: number, reason?: st
 export const dropOut = (participantId: string, version: number, reason: string) =>
   api<Participant>(`/api/course-participants/${id(participantId)}/drop-out`, { method: 'POST', body: { version, reason } });
 export const getAttendance = (sessionId: string) => api<AttendanceSheet>(`/api/course-sessions/${id(sessionId)}/attendance`);
-export const saveAttendance = (sessionId: string, marks: { participantId: string; adultId: string; status: AttendanceStatus }[]) =>
+/** Saves marks, each with the version of the mark you read (0 if none): a colleague's newer mark gives 409. */
+export const saveAttendance = (sessionId: string, marks: { participantId: string; adultId: string; status: AttendanceStatus; version: number }[]) =>
   api<AttendanceSheet>(`/api/course-sessions/${id(sessionId)}/attendance`, { method: 'PUT', body: { marks } });
 export const getChildOffers = (childId: string) =>
   api<{ childId: string; items: ChildOfferItem[] }>(`/api/children/${id(childId)}/offers`).then((r) => r.items);

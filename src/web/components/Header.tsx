@@ -48,8 +48,8 @@ export function navItemsFor(user: Me | null, t: (key: string) => string): NavIte
       { href: '/admin/organisation', label: t('nav.organisation') },
       { href: '/admin/medarbejdere', label: t('nav.staff') },
       { href: '/admin/adgangslog', label: t('nav.audit') },
-      { href: '/admin/trivselsskala', label: t('wellbeing.nav.scale') },
-      { href: '/admin/screeningsvaerktoejer', label: t('nav.screening') },
+      // Trivselsskala, screeningsværktøjer, tilbudskatalog, lukkedage and sparringsdistrikter live under "Indstillinger".
+      { href: '/admin/indstillinger', label: t('adminSettings.nav') },
       { href: '/api/docs', label: t('nav.api'), external: true, title: t('nav.apiTitle') },
     );
   }

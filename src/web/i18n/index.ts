@@ -16,6 +16,8 @@ import { counsellingDa } from './counselling.da';
 import { counsellingEn } from './counselling.en';
 import { consentDa, handoverDa } from './consent.da';
 import { consentEn, handoverEn } from './consent.en';
+import { adminSettingsDa } from './adminSettings.da';
+import { adminSettingsEn } from './adminSettings.en';
 
 /** Languages the UI is complete in. Danish is the default. */
 export const LANGUAGES = ['da', 'en'] as const;
@@ -34,8 +36,8 @@ function storedLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    da: { translation: { ...da, notifications: notificationsDa, wellbeing: wellbeingDa, concerns: concernsDa, meetings: meetingsDa, offers: offersDa, counselling: counsellingDa, consent: consentDa, handover: handoverDa } },
-    en: { translation: { ...en, notifications: notificationsEn, wellbeing: wellbeingEn, concerns: concernsEn, meetings: meetingsEn, offers: offersEn, counselling: counsellingEn, consent: consentEn, handover: handoverEn } },
+    da: { translation: { ...da, notifications: notificationsDa, wellbeing: wellbeingDa, concerns: concernsDa, meetings: meetingsDa, offers: offersDa, counselling: counsellingDa, consent: consentDa, handover: handoverDa, adminSettings: adminSettingsDa } },
+    en: { translation: { ...en, notifications: notificationsEn, wellbeing: wellbeingEn, concerns: concernsEn, meetings: meetingsEn, offers: offersEn, counselling: counsellingEn, consent: consentEn, handover: handoverEn, adminSettings: adminSettingsEn } },
   },
   lng: storedLanguage(),
   fallbackLng: 'da',

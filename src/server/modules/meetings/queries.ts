@@ -48,6 +48,9 @@ export interface MeetingRow {
   scale_anchor_low: string;
   scale_anchor_high: string;
   parent_summary: string | null;
+  closed_at: Date | string | null;
+  closed_by: string | null;
+  closed_by_name: string | null;
   version: number;
 }
 
@@ -66,6 +69,8 @@ export interface ParticipantRow {
   relation: string | null;
   attended: boolean | null;
   rating: number | null;
+  /** Set when the facilitator removed the participant (the row is kept for the ratings history). */
+  removed_at: Date | string | null;
   version: number;
 }
 
@@ -80,6 +85,7 @@ export function meetingQuery(db: Db) {
     .innerJoin('children as c', 'c.person_id', 'p.id')
     .innerJoin('staff as f', 'f.id', 'm.facilitator_id')
     .innerJoin('units as u', 'u.id', 'm.facilitator_unit_id')
+    .leftJoin('staff as cb', 'cb.id', 'm.closed_by')
     .select([
       'm.id',
       'm.municipality_id',
@@ -109,6 +115,9 @@ export function meetingQuery(db: Db) {
       'm.scale_anchor_low',
       'm.scale_anchor_high',
       'm.parent_summary',
+      'm.closed_at',
+      'm.closed_by',
+      'cb.name as closed_by_name',
       'm.version',
     ]);
 }
@@ -137,6 +146,7 @@ export async function participantsOf(db: Db, meetingIds: string[]): Promise<Part
       'mp.relation',
       'mp.attended',
       'mp.rating',
+      'mp.removed_at',
       'mp.version',
     ])
     .where('mp.meeting_id', 'in', meetingIds)
@@ -146,14 +156,20 @@ export async function participantsOf(db: Db, meetingIds: string[]): Promise<Part
 }
 
 /**
- * The staff participants the meeting's legal basis covers: under consent every
+ * True while the participant has not been removed from the meeting.
+ * @example participants.filter(isCurrent)
+ */
+export const isCurrent = (p: Pick<ParticipantRow, 'removed_at'>) => p.removed_at === null;
+
+/**
+ * The staff participants the meeting's legal basis covers (removed participants never count): under consent every
  * invited staff member; under SSD only those attending for a listed unit kind
  * and of a listed profession (rule C4).
  * @example coveredStaffIds('ssd', participants)
  */
 export function coveredStaffIds(legalBasis: 'consent' | 'ssd', participants: ParticipantRow[]): string[] {
   return participants
-    .filter((p) => p.kind === 'staff' && p.staff_id)
+    .filter((p) => p.kind === 'staff' && p.staff_id && isCurrent(p))
     .filter((p) => legalBasis === 'consent' || mayJoinSsdMeeting(p.unit_kind, p.profession ?? ''))
     .map((p) => p.staff_id as string);
 }
@@ -191,6 +207,7 @@ export function presentParticipant(p: ParticipantRow): ParticipantShape {
     relation: p.relation,
     attended: p.attended,
     rating: p.rating,
+    removedAt: p.removed_at ? iso(p.removed_at) : null,
     version: p.version,
   };
 }

@@ -26,6 +26,26 @@
  * - Minutes: revision 1 is a draft anyone co-authoring may edit; the
  *   facilitator approves it, which locks it (409 `meetings.minutes_locked`);
  *   a correction is the next revision as a new draft, earlier ones kept.
+ * - Closing (`close`, facilitator only): allowed once the newest minutes
+ *   revision is approved (else 409 `meetings.close_needs_approved_minutes`).
+ *   It records closed_at/closed_by and ends the meeting's involvements, so
+ *   staff participants no longer see the child's basic data through it; a
+ *   staff member who is a current participant of another open meeting about
+ *   the same child (a follow-up in the chain, typically) stays involved
+ *   through that meeting. A closed meeting is read-only (details,
+ *   participants, map, ratings, attendance, next steps, minutes: 409
+ *   `meetings.closed`), but its content stays visible by the meeting's own
+ *   rules (facilitator, covered participants, the facilitator's unit). Open
+ *   next steps stay on their owners' lists and can still be marked done (or
+ *   opened again); only their wording and date are frozen.
+ * - Removing a participant (facilitator only, while open) is soft: the row
+ *   gets removed_at/removed_by and is kept, so a rating they gave stays in the
+ *   ratings history and next steps they own keep their owner's name. A
+ *   removed staff member loses the meeting (no longer covered) and their
+ *   involvement through it; they can be invited again. The facilitator cannot
+ *   be removed (422 `meetings.facilitator_stays`).
+ * - A network person's name and relation can be corrected by the facilitator
+ *   (participant version, stale → 409).
  */
 import type { Insertable, Transaction } from 'kysely';
 import { sql } from 'kysely';
@@ -33,7 +53,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { checkStatementPairs, DEFAULT_SCALE_ANCHORS, decideSsdMeeting, mayJoinSsdMeeting } from '../../../domain/signs-of-safety';
 import type { StaffActor } from '../../access/actor';
 import { guardChild, loadChildFacts } from '../../access/child-access';
-import { involveStaff } from '../../access/involvement';
+import { endInvolvement, involveStaff } from '../../access/involvement';
 import { DAYCARE_KINDS, isMeetingFacilitator, type MeetingFacts } from '../../access/policies/meetings';
 import type { Work } from '../../access/work';
 import { todayInDenmark } from '../../clock';
@@ -45,6 +65,8 @@ import {
   childNameOf,
   emptyMap,
   factsOf,
+  isCurrent,
+  iso,
   loadMap,
   loadMinutes,
   type MeetingRow,
@@ -122,6 +144,20 @@ export class MeetingsRepo {
     return loaded;
   }
 
+  /** Refuses a change to a closed meeting (409 `meetings.closed`, audited). */
+  private ensureOpen(loaded: Loaded, attempt: string): void {
+    if (loaded.row.closed_at === null) return;
+    this.work.audit({ action: 'update', category: 'meeting', subjectIds: [loaded.row.child_id], outcome: 'denied', detail: { meetingId: loaded.row.id, closed: true, attempt } });
+    throw new Problem(409, 'meetings.closed');
+  }
+
+  /** Guards a change to an open meeting: the door, then 409 when it is closed. */
+  private async guardOpen(id: string, need: 'update' | 'facilitate', attempt: string): Promise<Loaded> {
+    const loaded = await this.guard(id, need);
+    this.ensureOpen(loaded, attempt);
+    return loaded;
+  }
+
   private roleOf(facts: MeetingFacts): MeetingSummaryShape['myRole'] {
     const actor = this.staff();
     if (actor.id === facts.facilitatorId) return 'facilitator';
@@ -141,6 +177,8 @@ export class MeetingsRepo {
       legalBasis: row.legal_basis,
       followsMeetingId: row.follows_meeting_id,
       myRole: this.roleOf(facts),
+      closedAt: row.closed_at ? iso(row.closed_at) : null,
+      closedBy: row.closed_by ? { id: row.closed_by, name: row.closed_by_name ?? '' } : null,
     };
   }
 
@@ -266,7 +304,7 @@ export class MeetingsRepo {
     prefix: string,
   ): Promise<{ staffIds: string[]; adultIds: string[]; count: number }> {
     const actor = this.staff();
-    const existing = await participantsOf(trx, [meetingId]);
+    const existing = (await participantsOf(trx, [meetingId])).filter(isCurrent);
     const rows: Insertable<DB['meeting_participants']>[] = [];
     const issues: FieldIssue[] = [];
     const ssdRefused: FieldIssue[] = [];
@@ -348,6 +386,7 @@ export class MeetingsRepo {
       this.chain(trx, loaded),
     ]);
     const [current, ...history] = minutes;
+    const open = row.closed_at === null;
     return {
       ...this.summary(row, facts),
       consent:
@@ -361,9 +400,12 @@ export class MeetingsRepo {
       scaleAnchorHigh: row.scale_anchor_high,
       parentSummary: row.parent_summary,
       version: row.version,
-      mayEdit: this.work.may('update', 'meeting', facts),
-      mayFacilitate: isMeetingFacilitator(this.work.actor, facts),
-      participants: participants.map(presentParticipant),
+      mayEdit: open && this.work.may('update', 'meeting', facts),
+      mayFacilitate: open && isMeetingFacilitator(this.work.actor, facts),
+      mayClose: open && isMeetingFacilitator(this.work.actor, facts),
+      mayCompleteActions: this.work.may('update', 'meeting', facts),
+      participants: participants.filter(isCurrent).map(presentParticipant),
+      removedParticipants: participants.filter((p) => !isCurrent(p)).map(presentParticipant),
       map,
       actions: (actions as ActionRow[]).map((a) => presentAction(a, today)),
       minutes: current ?? null,
@@ -410,7 +452,9 @@ export class MeetingsRepo {
         eb.or([
           eb('m.facilitator_id', '=', actor.id),
           ...(unitIds.length ? [eb('m.facilitator_unit_id', 'in', unitIds)] : []),
-          eb.exists(eb.selectFrom('meeting_participants as mp').select('mp.id').whereRef('mp.meeting_id', '=', 'm.id').where('mp.staff_id', '=', actor.id)),
+          eb.exists(
+            eb.selectFrom('meeting_participants as mp').select('mp.id').whereRef('mp.meeting_id', '=', 'm.id').where('mp.staff_id', '=', actor.id).where('mp.removed_at', 'is', null),
+          ),
         ]),
       )
       .orderBy('m.held_on', 'desc')
@@ -452,7 +496,7 @@ export class MeetingsRepo {
 
   /** Changes the details (facilitator only; send the version you read). */
   async update(id: string, input: UpdateMeetingInput): Promise<MeetingShape> {
-    const loaded = await this.guard(id, 'facilitate');
+    const loaded = await this.guardOpen(id, 'facilitate', 'details');
     const trx = await this.work.tx();
     const { version, heldOn, startTime, place, wording, scaleAnchorLow, scaleAnchorHigh, parentSummary } = input;
     const set = {
@@ -480,7 +524,7 @@ export class MeetingsRepo {
 
   /** Invites more participants (facilitator only); they see the meeting as far as its legal basis covers them. */
   async addParticipants(id: string, input: AddParticipantsInput): Promise<MeetingShape> {
-    const loaded = await this.guard(id, 'facilitate');
+    const loaded = await this.guardOpen(id, 'facilitate', 'participants');
     const trx = await this.work.tx();
     const added = await this.insertParticipants(trx, id, loaded.row.child_id, loaded.row.legal_basis, input, '');
     await involveStaff(trx, loaded.row.child_id, added.staffIds, { source: 'meeting', sourceId: id }, this.staff().id);
@@ -490,10 +534,28 @@ export class MeetingsRepo {
     return this.view(trx, reloaded);
   }
 
-  /** Records a participant's attendance and/or scale rating (co-authors; send the participant's version). */
+  /**
+   * Records a participant's attendance and/or scale rating (co-authors), or
+   * corrects a network person's name and relation (facilitator only); send
+   * the participant's version.
+   */
   async updateParticipant(id: string, participantId: string, input: UpdateParticipantInput): Promise<ParticipantShape> {
-    const loaded = await this.guard(id, 'update');
-    if (!loaded.participants.some((p) => p.id === participantId)) throw notFound();
+    const renaming = input.name !== undefined || input.relation !== undefined;
+    const loaded = await this.guardOpen(id, renaming ? 'facilitate' : 'update', 'participant');
+    const target = loaded.participants.find((p) => p.id === participantId && isCurrent(p));
+    if (!target) throw notFound();
+    if (renaming) {
+      const issues: FieldIssue[] = [];
+      if (target.kind !== 'network') {
+        for (const field of ['name', 'relation'] as const) if (input[field] !== undefined) issues.push({ field, code: 'not_applicable' });
+      } else if (
+        input.name !== undefined &&
+        loaded.participants.some((p) => p.id !== participantId && isCurrent(p) && p.kind === 'network' && p.name.toLowerCase() === input.name?.toLowerCase())
+      ) {
+        issues.push({ field: 'name', code: 'duplicate' });
+      }
+      if (issues.length) throw invalidFields(issues);
+    }
     const trx = await this.work.tx();
     const actor = this.staff();
     expectCurrentVersion(
@@ -502,10 +564,13 @@ export class MeetingsRepo {
         .set({
           ...(input.attended !== undefined ? { attended: input.attended } : {}),
           ...(input.rating !== undefined ? { rating: input.rating, rating_recorded_by: actor.id, rating_recorded_at: new Date() } : {}),
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(input.relation !== undefined ? { relation: input.relation } : {}),
           version: input.version + 1,
         })
         .where('id', '=', participantId)
         .where('meeting_id', '=', id)
+        .where('removed_at', 'is', null)
         .where('version', '=', input.version)
         .executeTakeFirst(),
     );
@@ -524,7 +589,7 @@ export class MeetingsRepo {
 
   /** Saves the whole map (co-authors; send the version you read): every danger statement with exactly one goal (G1). */
   async saveMap(id: string, input: SaveMapInput): Promise<MeetingMapShape> {
-    const loaded = await this.guard(id, 'update');
+    const loaded = await this.guardOpen(id, 'update', 'map');
     const issues = checkStatementPairs(input.dangers).map((issue): FieldIssue => ({ field: `dangers.${issue.index}.${issue.field}`, code: issue.code }));
     if (issues.length) throw invalidFields(issues);
     const trx = await this.work.tx();
@@ -545,8 +610,8 @@ export class MeetingsRepo {
 
   /** Adds a next step owned by one of the meeting's participants (co-authors). */
   async createAction(id: string, input: CreateActionInput): Promise<ActionShape> {
-    const loaded = await this.guard(id, 'update');
-    if (!loaded.participants.some((p) => p.id === input.ownerParticipantId)) throw invalidFields([{ field: 'ownerParticipantId', code: 'invalid_choice' }]);
+    const loaded = await this.guardOpen(id, 'update', 'action');
+    if (!loaded.participants.some((p) => p.id === input.ownerParticipantId && isCurrent(p))) throw invalidFields([{ field: 'ownerParticipantId', code: 'invalid_choice' }]);
     const trx = await this.work.tx();
     const actionId = uuidv7();
     await trx
@@ -567,6 +632,8 @@ export class MeetingsRepo {
       throw notFound();
     }
     const loaded = await this.guard(found.meeting_id, 'update');
+    // After closing, next steps can still be marked done or opened again; their wording and date are frozen.
+    if (input.description !== undefined || input.dueOn !== undefined) this.ensureOpen(loaded, 'action');
     expectCurrentVersion(
       await trx
         .updateTable('meeting_actions')
@@ -615,7 +682,7 @@ export class MeetingsRepo {
 
   /** Writes the current draft (co-authors): version 0 starts revision 1; approved minutes are locked (409). */
   async saveMinutes(id: string, input: SaveMinutesInput): Promise<MinutesShape> {
-    const loaded = await this.guard(id, 'update');
+    const loaded = await this.guardOpen(id, 'update', 'minutes');
     const trx = await this.work.tx();
     const actor = this.staff();
     await sql`select id from meetings where id = ${id} for update`.execute(trx);
@@ -647,7 +714,7 @@ export class MeetingsRepo {
 
   /** Approves the current draft (facilitator only; send its version); approved minutes are locked. */
   async approveMinutes(id: string, version: number): Promise<MinutesShape> {
-    const loaded = await this.guard(id, 'facilitate');
+    const loaded = await this.guardOpen(id, 'facilitate', 'minutes');
     const trx = await this.work.tx();
     await sql`select id from meetings where id = ${id} for update`.execute(trx);
     const [current] = await loadMinutes(trx, id);
@@ -668,7 +735,7 @@ export class MeetingsRepo {
 
   /** Starts a correction of approved minutes (facilitator only; send the approved version): a new draft revision, the approved one kept. */
   async correctMinutes(id: string, version: number): Promise<MinutesShape> {
-    const loaded = await this.guard(id, 'facilitate');
+    const loaded = await this.guardOpen(id, 'facilitate', 'minutes');
     const trx = await this.work.tx();
     await sql`select id from meetings where id = ${id} for update`.execute(trx);
     const [current] = await loadMinutes(trx, id);
@@ -683,5 +750,96 @@ export class MeetingsRepo {
     this.work.audit({ action: 'update', category: 'meeting', subjectIds: [loaded.row.child_id], outcome: 'allowed', detail: { meetingId: id, minutesCorrection: current.revision + 1 } });
     const [saved] = await loadMinutes(trx, id);
     return saved as MinutesShape;
+  }
+
+  // ---- Removing participants and closing ------------------------------------------------
+
+  /**
+   * Removes a participant (facilitator only, while open; send the participant's version):
+   * soft, the row is kept with its rating for the history; a staff member loses the
+   * meeting and their involvement in the child's case through it.
+   */
+  async removeParticipant(id: string, participantId: string, version: number): Promise<MeetingShape> {
+    const loaded = await this.guardOpen(id, 'facilitate', 'remove_participant');
+    const target = loaded.participants.find((p) => p.id === participantId && isCurrent(p));
+    if (!target) throw notFound();
+    if (target.staff_id && target.staff_id === loaded.row.facilitator_id) throw new Problem(422, 'meetings.facilitator_stays');
+    const trx = await this.work.tx();
+    expectCurrentVersion(
+      await trx
+        .updateTable('meeting_participants')
+        .set({ removed_at: new Date(), removed_by: this.staff().id, version: version + 1 })
+        .where('id', '=', participantId)
+        .where('meeting_id', '=', id)
+        .where('removed_at', 'is', null)
+        .where('version', '=', version)
+        .executeTakeFirst(),
+    );
+    if (target.staff_id) await endInvolvement(trx, { source: 'meeting', sourceId: id }, [target.staff_id]);
+    this.work.audit({
+      action: 'update',
+      category: 'meeting',
+      subjectIds: [loaded.row.child_id, ...(target.adult_id ? [target.adult_id] : [])],
+      outcome: 'allowed',
+      detail: { meetingId: id, participantRemoved: participantId, kind: target.kind },
+    });
+    const reloaded = await this.load(trx, id);
+    if (!reloaded) throw notFound();
+    return this.view(trx, reloaded);
+  }
+
+  /**
+   * Closes the meeting (facilitator only; send the meeting's version): needs approved
+   * minutes; ends the meeting's involvements except for staff still taking part in
+   * another open meeting about the child; the meeting becomes read-only.
+   */
+  async close(id: string, version: number): Promise<MeetingShape> {
+    const loaded = await this.guardOpen(id, 'facilitate', 'close');
+    const trx = await this.work.tx();
+    const actor = this.staff();
+    await sql`select id from meetings where id = ${id} for update`.execute(trx);
+    const [current] = await loadMinutes(trx, id);
+    if (current?.status !== 'approved') {
+      this.work.audit({ action: 'update', category: 'meeting', subjectIds: [loaded.row.child_id], outcome: 'denied', detail: { meetingId: id, close: 'minutes_not_approved' } });
+      throw new Problem(409, 'meetings.close_needs_approved_minutes');
+    }
+    expectCurrentVersion(
+      await trx
+        .updateTable('meetings')
+        .set({ closed_at: new Date(), closed_by: actor.id, version: version + 1, updated_at: new Date() })
+        .where('id', '=', id)
+        .where('closed_at', 'is', null)
+        .where('version', '=', version)
+        .executeTakeFirst(),
+    );
+    await endInvolvement(trx, { source: 'meeting', sourceId: id });
+    // Staff still taking part in another open meeting about the child stay involved through that one.
+    const staffIds = loaded.participants.filter((p) => isCurrent(p) && p.staff_id).map((p) => p.staff_id as string);
+    const elsewhere = staffIds.length
+      ? await trx
+          .selectFrom('meetings as m')
+          .innerJoin('meeting_participants as mp', 'mp.meeting_id', 'm.id')
+          .select(['m.id', 'mp.staff_id'])
+          .where('m.child_id', '=', loaded.row.child_id)
+          .where('m.id', '<>', id)
+          .where('m.closed_at', 'is', null)
+          .where('mp.removed_at', 'is', null)
+          .where('mp.staff_id', 'in', staffIds)
+          .execute()
+      : [];
+    const byMeeting = new Map<string, string[]>();
+    for (const r of elsewhere) byMeeting.set(r.id, [...(byMeeting.get(r.id) ?? []), r.staff_id as string]);
+    for (const [otherId, ids] of byMeeting) await involveStaff(trx, loaded.row.child_id, ids, { source: 'meeting', sourceId: otherId }, actor.id);
+    const stillInvolved = [...new Set(elsewhere.map((r) => r.staff_id as string))];
+    this.work.audit({
+      action: 'update',
+      category: 'meeting',
+      subjectIds: [loaded.row.child_id],
+      outcome: 'allowed',
+      detail: { meetingId: id, closed: true, involvementsEnded: staffIds.filter((s) => !stillInvolved.includes(s)).length, stillInvolvedElsewhere: stillInvolved.length },
+    });
+    const reloaded = await this.load(trx, id);
+    if (!reloaded) throw notFound();
+    return this.view(trx, reloaded);
   }
 }

@@ -5,6 +5,7 @@ import { createRouter, defineRoute, type Router } from '../../http/route';
 import {
   Action,
   AddParticipants,
+  CloseMeeting,
   CreateAction,
   CreateMeeting,
   Meeting,
@@ -15,6 +16,7 @@ import {
   MinutesStep,
   MyAction,
   Participant,
+  RemoveParticipant,
   SaveMap,
   SaveMinutes,
   UpdateAction,
@@ -60,9 +62,21 @@ const postParticipants = defineRoute({
 });
 const patchParticipant = defineRoute({
   method: 'patch', path: '/api/meetings/{id}/participants/{participantId}', access: update, tags,
-  summary: 'Record attendance and/or the participant’s 0–10 rating (send the participant’s version)',
+  summary: 'Record attendance and/or the participant’s 0–10 rating, or correct a network person’s name and relation (facilitator); send the participant’s version',
   request: { params: MeetingParticipantParams, body: json(UpdateParticipant) },
   responses: { 200: { description: 'Participant', ...json(Participant) }, ...problemResponses(400, 401, 403, 404, 409) },
+});
+const removeParticipant = defineRoute({
+  method: 'post', path: '/api/meetings/{id}/participants/{participantId}/remove', access: update, tags,
+  summary: 'Remove a participant (facilitator, while open; send the participant’s version): kept with their rating for the history; a staff member loses the meeting and the involvement',
+  request: { params: MeetingParticipantParams, body: json(RemoveParticipant) },
+  responses: { 200: { description: 'Meeting', ...json(Meeting) }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+});
+const closeMeeting = defineRoute({
+  method: 'post', path: '/api/meetings/{id}/close', access: update, tags,
+  summary: 'Close the meeting (facilitator; needs approved minutes, else 409 meetings.close_needs_approved_minutes): read-only from then on, participants’ involvement in the child’s case ends',
+  request: { params: IdParam, body: json(CloseMeeting) },
+  responses: { 200: { description: 'Meeting', ...json(Meeting) }, ...problemResponses(400, 401, 403, 404, 409) },
 });
 const putMap = defineRoute({
   method: 'put', path: '/api/meetings/{id}/map', access: update, tags,
@@ -123,6 +137,11 @@ export const meetingRoutes: Router = createRouter()
     const { id, participantId } = c.req.valid('param');
     return c.json(await c.get('repos').meetings.updateParticipant(id, participantId, c.req.valid('json')), 200);
   })
+  .openapi(removeParticipant, async (c) => {
+    const { id, participantId } = c.req.valid('param');
+    return c.json(await c.get('repos').meetings.removeParticipant(id, participantId, c.req.valid('json').version), 200);
+  })
+  .openapi(closeMeeting, async (c) => c.json(await c.get('repos').meetings.close(c.req.valid('param').id, c.req.valid('json').version), 200))
   .openapi(putMap, async (c) => c.json(await c.get('repos').meetings.saveMap(c.req.valid('param').id, c.req.valid('json')), 200))
   .openapi(postAction, async (c) => c.json(await c.get('repos').meetings.createAction(c.req.valid('param').id, c.req.valid('json')), 201))
   .openapi(patchAction, async (c) => c.json(await c.get('repos').meetings.updateAction(c.req.valid('param').id, c.req.valid('json')), 200))

@@ -97,6 +97,10 @@ export const UpdateParticipant = z
     attended: z.boolean().nullable().optional(),
     /** The participant's own answer to the scaling question, 0–10; null clears it. */
     rating: z.number().int().min(0).max(10).nullable().optional(),
+    /** A network person's name (facilitator only; network persons only). */
+    name: text(1, 200).optional(),
+    /** A network person's relation to the child (facilitator only; network persons only). */
+    relation: text(1, 200).optional(),
   })
   .openapi('UpdateMeetingParticipant');
 
@@ -145,6 +149,12 @@ export const SaveMinutes = z
 
 export const MinutesStep = z.strictObject({ version: readVersion }).openapi('MeetingMinutesStep');
 
+/** Closing a meeting: the meeting's version you read. */
+export const CloseMeeting = z.strictObject({ version: readVersion }).openapi('CloseMeeting');
+
+/** Removing a participant: the participant's version you read. */
+export const RemoveParticipant = z.strictObject({ version: readVersion }).openapi('RemoveMeetingParticipant');
+
 // ---- Views -------------------------------------------------------------------------
 
 const Person = z.object({ id: z.uuid(), name: z.string() });
@@ -161,6 +171,8 @@ export const Participant = z
     relation: z.string().nullable(),
     attended: z.boolean().nullable(),
     rating: z.number().int().nullable(),
+    /** When the facilitator removed them; null for current participants. */
+    removedAt: z.string().nullable(),
     version: z.number().int(),
   })
   .openapi('MeetingParticipant');
@@ -218,6 +230,9 @@ const MeetingSummaryFields = {
   followsMeetingId: z.uuid().nullable(),
   /** Your role in it: facilitator, participant or a member of the facilitator's unit. */
   myRole: z.enum(['facilitator', 'participant', 'unit']),
+  /** When the facilitator closed the meeting (read-only from then on), or null while it is open. */
+  closedAt: z.string().nullable(),
+  closedBy: Person.nullable(),
 };
 
 export const MeetingSummary = z.object(MeetingSummaryFields).openapi('MeetingSummary');
@@ -239,7 +254,14 @@ export const Meeting = z
     /** What you may do: co-author (map, ratings, next steps, minutes drafts), facilitate (participants, details, approve). */
     mayEdit: z.boolean(),
     mayFacilitate: z.boolean(),
+    /** You may close the meeting (facilitator, still open); the server also needs approved minutes. */
+    mayClose: z.boolean(),
+    /** You may mark next steps done or open again (co-authors; still allowed after closing). */
+    mayCompleteActions: z.boolean(),
+    /** Current participants. */
     participants: z.array(Participant),
+    /** Participants the facilitator removed, kept with their ratings for the history. */
+    removedParticipants: z.array(Participant),
     map: MeetingMap,
     actions: z.array(Action),
     /** The current minutes revision (the newest), or null. */

@@ -381,12 +381,13 @@ export class OffersRepo {
     return this.course(id);
   }
 
-  /** Moves a session (date, time, duration, topic); send the version you read. */
+  /** Moves a session (date, time, duration, topic) of a course that is not finished; send the version you read. */
   async updateSession(sessionId: string, input: UpdateSessionInput): Promise<CourseDetailShape> {
     const trx = await this.work.tx();
     const session = await trx.selectFrom('course_sessions').select(['id', 'course_id']).where('id', '=', sessionId).executeTakeFirst();
     if (!session) throw notFound();
-    await this.guardCourse(session.course_id, 'update');
+    const course = await this.guardCourse(session.course_id, 'update');
+    if (course.finished_at) throw new Problem(409, 'offers.course_finished');
     const set: Record<string, unknown> = { version: input.version + 1, updated_at: new Date() };
     if (input.date !== undefined) set.date = input.date;
     if (input.startTime !== undefined) set.start_time = input.startTime;

@@ -13,7 +13,7 @@ import { useFormErrors } from '../../forms';
 
 const FIELDS = ['description', 'ownerParticipantId', 'dueOn'] as const;
 
-/** Next steps (næste skridt): who does what by when; overdue ones say so in words. */
+/** Next steps (næste skridt): who does what by when; overdue ones say so in words. They can be marked done also after the meeting is closed. */
 export function MeetingActions({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -59,7 +59,7 @@ export function MeetingActions({ meeting }: { meeting: Meeting }) {
               render: (a) => (
                 <>
                   <Badge variant={a.status === 'done' ? 'success' : undefined}>{t(`meetings.actions.${a.status}`)}</Badge>{' '}
-                  {meeting.mayEdit ? (
+                  {meeting.mayCompleteActions ? (
                     <button type="button" className="button button-tertiary" onClick={() => toggle.mutate(a)} disabled={toggle.isPending}>
                       {a.status === 'open' ? t('meetings.actions.markDone') : t('meetings.actions.reopen')}
                       <span className="sr-only">: {a.description}</span>

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type ComponentProps, type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { type Meeting, type MeetingMapContent, meetingKeys, saveMap } from '../../api/meetings';
@@ -138,7 +138,8 @@ export function MeetingMapEditor({ meeting, onReload }: { meeting: Meeting; onRe
               {draft.dangers.map((pair, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: statements have no identity of their own
                 <div className="spire-map-pair" key={i}>
-                  <TextAreaField
+                  <MapText
+                    editable={editable}
                     id={form.id(`dangers.${i}.statement`)}
                     label={t(`meetings.map.statement.${w}`, { n: i + 1 })}
                     hint={i === 0 ? t('meetings.map.statementHint') : undefined}
@@ -173,7 +174,8 @@ export function MeetingMapEditor({ meeting, onReload }: { meeting: Meeting; onRe
             {draft.dangers.map((pair, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: goals pair with statements by position
               <div className="spire-map-pair" key={i}>
-                <TextAreaField
+                <MapText
+                    editable={editable}
                   id={form.id(`dangers.${i}.goal`)}
                   label={t(`meetings.map.goal.${w}`, { n: i + 1 })}
                   hint={i === 0 ? t('meetings.map.goalHint') : undefined}
@@ -187,7 +189,8 @@ export function MeetingMapEditor({ meeting, onReload }: { meeting: Meeting; onRe
             <p className="form-hint">{t('meetings.map.nextStepsHint')}</p>
           </div>
         </div>
-        <TextAreaField
+        <MapText
+                    editable={editable}
           id={form.id('childPerspective')}
           label={t('meetings.map.childPerspective')}
           hint={t('meetings.map.childPerspectiveHint')}
@@ -247,7 +250,7 @@ function ListEditor({
       {items.map((item, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: items have no identity of their own
         <div className="spire-map-item" key={i}>
-          <TextAreaField id={`${id}-${i}`} label={t('meetings.map.item', { list: label, n: i + 1 })} value={item} onChange={(v) => onChange(items.map((x, j) => (j === i ? v : x)))} rows={2} />
+          <MapText editable={editable} id={`${id}-${i}`} label={t('meetings.map.item', { list: label, n: i + 1 })} value={item} onChange={(v) => onChange(items.map((x, j) => (j === i ? v : x)))} rows={2} />
           {editable ? (
             <button type="button" className="button button-tertiary" onClick={() => onChange(items.filter((_, j) => j !== i))}>
               {t('meetings.map.removeItem', { n: i + 1 })}
@@ -262,5 +265,22 @@ function ListEditor({
         </button>
       ) : null}
     </fieldset>
+  );
+}
+
+/**
+ * A text of the map: a text area for co-authors; for readers (the facilitator's unit, or anyone
+ * once the meeting is closed) the label and the text, so nothing looks editable that is not.
+ */
+function MapText({ editable, ...field }: ComponentProps<typeof TextAreaField> & { editable: boolean }) {
+  const { t } = useTranslation();
+  if (editable) return <TextAreaField {...field} />;
+  return (
+    <div className="form-group">
+      <p className="form-label">{field.label}</p>
+      <p style={{ whiteSpace: 'pre-wrap' }}>
+        {field.value.trim() ? field.value : t('meetings.map.none')}
+      </p>
+    </div>
   );
 }

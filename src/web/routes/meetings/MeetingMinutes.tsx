@@ -75,9 +75,12 @@ export function MeetingMinutes({ meeting, onReload }: { meeting: Meeting; onRelo
       ) : null}
       {locked ? (
         <>
-          <Alert variant="info" announce={false}>
-            {t('meetings.minutes.locked')}
-          </Alert>
+          {/* A closed meeting cannot be corrected, so the hint about corrections would mislead. */}
+          {meeting.closedAt ? null : (
+            <Alert variant="info" announce={false}>
+              {t('meetings.minutes.locked')}
+            </Alert>
+          )}
           <div className="spire-minutes-text mt-4" style={{ whiteSpace: 'pre-wrap' }}>
             {current.text}
           </div>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getMeeting, type Meeting, meetingKeys } from '../../api/meetings';
 import { BackLink } from '../../components/BackLink';
+import { Badge } from '../../components/Badge';
 import { ErrorState } from '../../components/ErrorState';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageSummaryProvider, useSummaryHost } from '../../components/PageSummary';
@@ -10,6 +11,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { Spinner } from '../../components/Spinner';
 import { formatDate } from '../../format';
 import { MeetingActions } from './MeetingActions';
+import { ClosedNotice, MeetingClose } from './MeetingClose';
 import { MeetingMapEditor } from './MeetingMapEditor';
 import { MeetingMinutes, ParentSummaryEditor } from './MeetingMinutes';
 import { MeetingParticipants } from './MeetingParticipants';
@@ -19,7 +21,8 @@ import { BasisBadge } from './shared';
 /**
  * `/moeder/:id`: the meeting screen, usable live in the meeting: details and legal basis,
  * participants with attendance and their 0–10 rating, the three-column map, next steps, minutes
- * (approve/correct), the parents' summary, and ratings over time across follow-up meetings.
+ * (approve/correct), the parents' summary, ratings over time across follow-up meetings, and
+ * "Afslut møde" for the facilitator; a closed meeting shows "Afsluttet" and no edit controls.
  */
 export function MeetingPage() {
   const { t } = useTranslation();
@@ -52,9 +55,18 @@ export function MeetingPage() {
       <PageTitle title={title} />
       <BackLink to="/moeder">{t('meetings.page.back')}</BackLink>
       <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
-      <h1>{title}</h1>
+      <h1>
+        {title}
+        {m.closedAt ? (
+          <>
+            {' '}
+            <Badge variant="success">{t('meetings.page.closedBadge')}</Badge>
+          </>
+        ) : null}
+      </h1>
+      <ClosedNotice meeting={m} />
       <Details meeting={m} />
-      {!m.mayEdit ? <p className="alert-text">{t('meetings.page.readOnly')}</p> : null}
+      {!m.mayEdit && !m.closedAt ? <p className="alert-text">{t('meetings.page.readOnly')}</p> : null}
       {/* Keyed by version so that a reload after a conflict starts from the newest text. */}
       <MeetingParticipants key={`p-${m.participants.map((p) => p.version).join('.')}`} meeting={m} />
       <MeetingMapEditor meeting={m} onReload={reload} />
@@ -62,6 +74,7 @@ export function MeetingPage() {
       <MeetingMinutes meeting={m} onReload={reload} />
       <ParentSummaryEditor meeting={m} onReload={reload} />
       <RatingsChart meeting={m} />
+      <MeetingClose meeting={m} onReload={reload} />
     </PageSummaryProvider>
   );
 }

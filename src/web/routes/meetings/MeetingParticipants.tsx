@@ -2,10 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
-import { addParticipants, type Meeting, meetingKeys, type Participant, updateParticipant } from '../../api/meetings';
+import { addParticipants, type Meeting, meetingKeys, type Participant, removeParticipant, updateParticipant } from '../../api/meetings';
 import type { Colleague } from '../../api/wellbeing';
 import { Alert } from '../../components/Alert';
-import { SelectField } from '../../components/FormField';
+import { SelectField, TextField } from '../../components/FormField';
+import { Modal } from '../../components/Modal';
+import { danishDateOf, formatDate } from '../../format';
 
 /** The scale's values, 0–10. */
 const SCALE_VALUES = Array.from({ length: 11 }, (_, n) => n);
@@ -13,7 +15,9 @@ const SCALE_VALUES = Array.from({ length: 11 }, (_, n) => n);
 /**
  * Participants with attendance and the scale: the scaling question with the anchors stored on the
  * meeting (0 and 10), and one 0–10 rating per participant, parents included. A change is saved
- * at once (the participant's version is sent; a colleague's newer change gives 409).
+ * at once (the participant's version is sent; a colleague's newer change gives 409). The
+ * facilitator can correct a network person's name and relation inline and remove a participant
+ * (after a confirmation); removed participants are listed below with the rating they gave.
  */
 export function MeetingParticipants({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
@@ -46,6 +50,7 @@ export function MeetingParticipants({ meeting }: { meeting: Meeting }) {
               <th scope="col">{t('meetings.participants.unit')}</th>
               <th scope="col">{t('meetings.participants.attended')}</th>
               <th scope="col">{t('meetings.scale.heading')}</th>
+              {meeting.mayFacilitate ? <th scope="col">{t('meetings.participants.actions')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -55,6 +60,19 @@ export function MeetingParticipants({ meeting }: { meeting: Meeting }) {
           </tbody>
         </table>
       </div>
+      {meeting.removedParticipants.length > 0 ? (
+        <details className="mt-5">
+          <summary>{t('meetings.participants.removedHeading')}</summary>
+          <ul>
+            {meeting.removedParticipants.map((p) => (
+              <li key={p.id}>
+                {p.name} ({t(`meetings.participantKind.${p.kind}`)}) – {t('meetings.participants.removedOn', { date: p.removedAt ? formatDate(danishDateOf(p.removedAt)) : '' })}
+                {p.rating !== null ? ` – ${t('meetings.scale.heading')}: ${p.rating}` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {meeting.mayFacilitate ? <InviteMore meeting={meeting} /> : null}
     </section>
   );
@@ -83,8 +101,24 @@ function ParticipantRow({
     },
     onError: (err) => onStatus({ ok: false, text: err instanceof ApiError && err.status === 409 ? t('meetings.page.conflict') : (err as Error).message, at: Date.now() }),
   });
+  const [editing, setEditing] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => removeParticipant(meeting.id, p.id, version),
+    onSuccess: (updated) => {
+      setRemoving(false);
+      onStatus({ ok: true, text: t('meetings.participants.removed', { name: p.name }), at: Date.now() });
+      queryClient.setQueryData(meetingKeys.detail(meeting.id), updated);
+    },
+    onError: (err) => {
+      setRemoving(false);
+      onStatus({ ok: false, text: err instanceof ApiError && err.code === 'conflict.stale_version' ? t('meetings.page.conflict') : (err as Error).message, at: Date.now() });
+    },
+  });
+  const isFacilitator = p.staffId !== null && p.staffId === meeting.facilitator.id;
   const who = p.unit ? `${p.unit.name}${p.profession ? `, ${t(`profession.${p.profession}`)}` : ''}` : p.relation ? (p.kind === 'parent' ? t(`meetings.relation.${p.relation}`, { defaultValue: p.relation }) : p.relation) : '';
   return (
+    <>
     <tr>
       <th scope="row">{p.name}</th>
       <td>{t(`meetings.participantKind.${p.kind}`)}</td>
@@ -146,7 +180,120 @@ function ParticipantRow({
           rating
         )}
       </td>
+      {meeting.mayFacilitate ? (
+        <td>
+          <div className="spire-actions">
+            {p.kind === 'network' ? (
+              <button type="button" className="button button-tertiary" onClick={() => setEditing(true)} aria-expanded={editing} disabled={editing}>
+                {t('meetings.participants.edit')}
+                <span className="sr-only">: {p.name}</span>
+              </button>
+            ) : null}
+            {!isFacilitator ? (
+              <button type="button" className="button button-tertiary" onClick={() => setRemoving(true)} disabled={remove.isPending}>
+                {t('meetings.participants.remove')}
+                <span className="sr-only">: {p.name}</span>
+              </button>
+            ) : null}
+          </div>
+          <Modal
+            open={removing}
+            title={t('meetings.participants.removeTitle', { name: p.name })}
+            onClose={() => setRemoving(false)}
+            footer={
+              <>
+                <button type="button" className="button button-primary" onClick={() => remove.mutate()} disabled={remove.isPending}>
+                  {remove.isPending ? t('common.saving') : t('meetings.participants.removeConfirm')}
+                </button>
+                <button type="button" className="button button-secondary" onClick={() => setRemoving(false)}>
+                  {t('common.cancel')}
+                </button>
+              </>
+            }
+          >
+            <p>{t('meetings.participants.removeText')}</p>
+          </Modal>
+        </td>
+      ) : null}
     </tr>
+    {editing ? (
+      <tr>
+        <td colSpan={6}>
+          <EditNetworkPerson
+            meeting={meeting}
+            participant={p}
+            version={version}
+            onCancel={() => setEditing(false)}
+            onSaved={(saved) => {
+              setVersion(saved.version);
+              setEditing(false);
+              onStatus({ ok: true, text: t('meetings.participants.editSaved', { name: saved.name }), at: Date.now() });
+              void queryClient.invalidateQueries({ queryKey: meetingKeys.detail(meeting.id) });
+            }}
+          />
+        </td>
+      </tr>
+    ) : null}
+    </>
+  );
+}
+
+/** Inline correction of a network person's name and relation (facilitator; the participant's version). */
+function EditNetworkPerson({
+  meeting,
+  participant: p,
+  version,
+  onCancel,
+  onSaved,
+}: {
+  meeting: Meeting;
+  participant: Participant;
+  version: number;
+  onCancel: () => void;
+  onSaved: (saved: Participant) => void;
+}) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(p.name);
+  const [relation, setRelation] = useState(p.relation ?? '');
+  const [errors, setErrors] = useState<{ name?: string; relation?: string }>({});
+  const mutation = useMutation({
+    mutationFn: () => updateParticipant(meeting.id, p.id, { version, name: name.trim(), relation: relation.trim() }),
+    onSuccess: onSaved,
+    onError: (err) => {
+      if (err instanceof ApiError && err.errors.length) {
+        setErrors(Object.fromEntries(err.errors.map((f) => [f.field, f.message])));
+      }
+    },
+  });
+  const err = mutation.error instanceof ApiError && mutation.error.errors.length === 0 ? mutation.error : null;
+  return (
+    <form
+      noValidate
+      aria-label={t('meetings.participants.editLabel', { name: p.name })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const next = { name: name.trim() ? undefined : t('meetings.participants.nameRequired'), relation: relation.trim() ? undefined : t('meetings.participants.relationRequired') };
+        setErrors(next);
+        if (next.name || next.relation) return;
+        mutation.mutate();
+      }}
+    >
+      {err ? (
+        <Alert variant="error" heading={err.status === 409 ? t('meetings.page.conflict') : err.title} headingLevel={4} focusKey={mutation.submittedAt}>
+          {null}
+        </Alert>
+      ) : null}
+      <TextField id={`network-name-${p.id}`} label={t('meetings.participants.editName')} value={name} onChange={setName} error={errors.name} />
+      <TextField id={`network-relation-${p.id}`} label={t('meetings.participants.editRelation')} value={relation} onChange={setRelation} error={errors.relation} />
+      <div className="spire-actions">
+        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+          {mutation.isPending ? t('common.saving') : t('meetings.participants.editSave')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 

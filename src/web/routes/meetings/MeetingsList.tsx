@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { listMyMeetings, type MeetingSummary, meetingKeys } from '../../api/meetings';
 import { useMe } from '../../auth';
+import { Badge } from '../../components/Badge';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
@@ -40,7 +41,7 @@ export function MeetingsList() {
   );
 }
 
-/** A table of meetings: date, child, facilitator, legal basis, the user's role, a link. */
+/** A table of meetings: date, child, facilitator, legal basis, the user's role (and "Afsluttet" once closed), a link. */
 export function MeetingTable({ meetings, caption, withChild = true }: { meetings: MeetingSummary[]; caption: string; withChild?: boolean }) {
   const { t } = useTranslation();
   return (
@@ -66,7 +67,21 @@ export function MeetingTable({ meetings, caption, withChild = true }: { meetings
         { key: 'kind', header: t('meetings.create.kind'), render: (m) => t(`meetings.kind.${m.kind}`) },
         { key: 'facilitator', header: t('meetings.list.facilitator'), render: (m) => `${m.facilitator.name} (${m.facilitatorUnit.name})` },
         { key: 'basis', header: t('meetings.list.basis'), render: (m) => <BasisBadge basis={m.legalBasis} /> },
-        { key: 'role', header: t('meetings.list.role'), render: (m) => t(`meetings.role.${m.myRole}`) },
+        {
+          key: 'role',
+          header: t('meetings.list.role'),
+          render: (m) => (
+            <>
+              {t(`meetings.role.${m.myRole}`)}
+              {m.closedAt ? (
+                <>
+                  {' '}
+                  <Badge variant="success">{t('meetings.page.closedBadge')}</Badge>
+                </>
+              ) : null}
+            </>
+          ),
+        },
       ]}
     />
   );

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { ApiError } from '../../api/client';
 import { type AttendanceSheet, type AttendanceStatus, getAttendance, offerKeys, saveAttendance } from '../../api/offers';
 import { Alert } from '../../components/Alert';
 import { BackLink } from '../../components/BackLink';
@@ -43,17 +44,45 @@ function AttendanceForm({ sheet }: { sheet: AttendanceSheet }) {
   const [marks, setMarks] = useState<Record<string, AttendanceStatus | ''>>({});
   const [saved, setSaved] = useState<number | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<{ key: number; changed: string[] } | null>(null);
+  /** Marks to show instead of the server's when the sheet is reloaded after a 409 (the user's own unsaved choices, merged). */
+  const merged = useRef<Record<string, AttendanceStatus | ''> | null>(null);
   const keys = sheet.rows.map(rowKey);
   const form = useFormErrors('attendance', keys);
   useEffect(() => {
-    setMarks(Object.fromEntries(sheet.rows.map((r) => [rowKey(r), r.status ?? ''])));
+    const own = merged.current;
+    merged.current = null;
+    setMarks(own ?? Object.fromEntries(sheet.rows.map((r) => [rowKey(r), r.status ?? ''])));
   }, [sheet]);
+
+  /**
+   * A colleague saved marks meanwhile: reload the sheet, take the colleague's mark wherever they
+   * changed that parent, and keep the user's own choices elsewhere.
+   */
+  const reloadAfterConflict = async () => {
+    const fresh = await getAttendance(sheet.session.id);
+    const changed: string[] = [];
+    const next: Record<string, AttendanceStatus | ''> = {};
+    for (const r of fresh.rows) {
+      const k = rowKey(r);
+      const before = sheet.rows.find((x) => rowKey(x) === k);
+      if (!before || before.version !== r.version) {
+        next[k] = r.status ?? '';
+        if (before) changed.push(r.adult.name);
+      } else {
+        next[k] = marks[k] ?? r.status ?? '';
+      }
+    }
+    merged.current = next;
+    queryClient.setQueryData(offerKeys.attendance(sheet.session.id), fresh);
+    setConflict({ key: Date.now(), changed });
+  };
 
   const mutation = useMutation({
     mutationFn: () =>
       saveAttendance(
         sheet.session.id,
-        sheet.rows.map((r) => ({ participantId: r.participantId, adultId: r.adult.id, status: marks[rowKey(r)] as AttendanceStatus })),
+        sheet.rows.map((r) => ({ participantId: r.participantId, adultId: r.adult.id, status: marks[rowKey(r)] as AttendanceStatus, version: r.version })),
       ),
     onSuccess: (next) => {
       queryClient.setQueryData(offerKeys.attendance(sheet.session.id), next);
@@ -61,7 +90,9 @@ function AttendanceForm({ sheet }: { sheet: AttendanceSheet }) {
       setSaved(Date.now());
     },
     onError: (e) => {
-      if (!form.failFromApi(e)) setAlert(e instanceof Error ? e.message : String(e));
+      if (e instanceof ApiError && e.status === 409 && e.code === 'conflict.stale_version') {
+        reloadAfterConflict().catch((reloadError: unknown) => setAlert(reloadError instanceof Error ? reloadError.message : String(reloadError)));
+      } else if (!form.failFromApi(e)) setAlert(e instanceof Error ? e.message : String(e));
     },
   });
 
@@ -69,6 +100,7 @@ function AttendanceForm({ sheet }: { sheet: AttendanceSheet }) {
     event.preventDefault();
     setSaved(null);
     setAlert(null);
+    setConflict(null);
     const errors = Object.fromEntries(sheet.rows.map((r) => [rowKey(r), marks[rowKey(r)] ? '' : t('offers.attendance.choose', { name: r.adult.name })]));
     if (!form.fail(errors)) mutation.mutate();
   };
@@ -90,6 +122,12 @@ function AttendanceForm({ sheet }: { sheet: AttendanceSheet }) {
         </Alert>
       ) : null}
       {alert ? <Alert variant="error">{alert}</Alert> : null}
+      {conflict ? (
+        <Alert variant="warning" focusKey={conflict.key}>
+          {t('offers.attendance.conflict')}
+          {conflict.changed.length > 0 ? ` ${t('offers.attendance.conflictChanged', { names: conflict.changed.join(', ') })}` : ''}
+        </Alert>
+      ) : null}
       {last && !sheet.finished ? <Alert variant="info" announce={false}>{t('offers.attendance.lastSession')}</Alert> : null}
       {sheet.rows.length === 0 ? (
         <EmptyState title={t('offers.attendance.empty')} headingLevel={2} />

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { acceptPlace, type CourseDetail, declinePlace, dropOut, finishCourse, getCourse, offerKeys, type Participant, type Session } from '../../api/offers';
+import { acceptPlace, type CourseDetail, dropOut, finishCourse, getCourse, offerKeys, type Participant, type Session } from '../../api/offers';
 import { Alert } from '../../components/Alert';
 import { BackLink } from '../../components/BackLink';
 import { Badge } from '../../components/Badge';
@@ -17,6 +17,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { Spinner } from '../../components/Spinner';
 import { formatDate, formatDateTimeShort, formatTime, languageName, todayIso } from '../../format';
 import { useFormErrors } from '../../forms';
+import { EditCourseForm, EditSessionForm, WithdrawModal } from './CourseEdit';
 import { StateBadge } from './shared';
 
 /**
@@ -27,11 +28,17 @@ export function CoursePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
-  const [message, setMessage] = useState<{ text: string; key: number } | null>(null);
+  const [message, setMessage] = useState<{ text: string; key: number; variant: 'success' | 'error' } | null>(null);
+  const [editing, setEditing] = useState(false);
   const course = useQuery({ queryKey: offerKeys.course(id), queryFn: () => getCourse(id), staleTime: 0 });
   const done = (text: string) => {
     void queryClient.invalidateQueries({ queryKey: offerKeys.all });
-    setMessage({ text, key: Date.now() });
+    setMessage({ text, key: Date.now(), variant: 'success' });
+  };
+  /** Someone else changed the course meanwhile: reload it and say so. */
+  const conflict = (text: string) => {
+    void queryClient.invalidateQueries({ queryKey: offerKeys.all });
+    setMessage({ text, key: Date.now(), variant: 'error' });
   };
 
   if (course.isPending) return <Spinner />;
@@ -53,7 +60,7 @@ export function CoursePage() {
       <h1>{c.name}</h1>
       <Flash />
       {message ? (
-        <Alert variant="success" focusKey={message.key} onClose={() => setMessage(null)}>
+        <Alert variant={message.variant} focusKey={message.key} onClose={() => setMessage(null)}>
           {message.text}
         </Alert>
       ) : null}
@@ -89,10 +96,29 @@ export function CoursePage() {
           </div>
         ) : null}
       </dl>
+      {!c.finished && !editing ? (
+        <p className="mt-5">
+          <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
+            {t('offers.edit.open')}
+          </button>
+        </p>
+      ) : null}
+      {editing ? (
+        <EditCourseForm
+          key={c.version}
+          course={c}
+          onClose={() => setEditing(false)}
+          onDone={(text) => {
+            setEditing(false);
+            done(text);
+          }}
+          onConflict={conflict}
+        />
+      ) : null}
 
-      <Roster course={c} onDone={done} />
-      <WaitingList course={c} />
-      <Sessions course={c} />
+      <Roster course={c} onDone={done} onConflict={conflict} />
+      <WaitingList course={c} onDone={done} onConflict={conflict} />
+      <Sessions course={c} onDone={done} onConflict={conflict} />
       {c.ended.length > 0 ? <Ended course={c} /> : null}
       {!c.finished ? <FinishCourse course={c} onDone={done} /> : null}
     </>
@@ -120,18 +146,20 @@ function Parents({ p }: { p: Participant }) {
   );
 }
 
-function Roster({ course, onDone }: { course: CourseDetail; onDone: (text: string) => void }) {
+/** What the course page's sections report back: a success text, or a 409 text (the page reloads the course). */
+interface Done {
+  onDone: (text: string) => void;
+  onConflict: (text: string) => void;
+}
+
+function Roster({ course, onDone, onConflict }: { course: CourseDetail } & Done) {
   const { t } = useTranslation();
   const [droppingId, setDroppingId] = useState<string | null>(null);
+  const [withdrawing, setWithdrawing] = useState<Participant | null>(null);
   const [error, setError] = useState<string | null>(null);
   const accept = useMutation({
     mutationFn: (p: Participant) => acceptPlace(p.id, p.version),
     onSuccess: (p) => onDone(t('offers.course.accepted', { name: p.child.name })),
-    onError: (e) => setError(e instanceof Error ? e.message : String(e)),
-  });
-  const decline = useMutation({
-    mutationFn: (p: Participant) => declinePlace(p.id, p.version),
-    onSuccess: (p) => onDone(t('offers.course.declined', { name: p.child.name })),
     onError: (e) => setError(e instanceof Error ? e.message : String(e)),
   });
   const dropping = course.roster.find((p) => p.id === droppingId);
@@ -169,7 +197,7 @@ function Roster({ course, onDone }: { course: CourseDetail; onDone: (text: strin
                     <button type="button" className="button button-secondary" disabled={accept.isPending} onClick={() => accept.mutate(p)} aria-label={t('offers.course.acceptFor', { name: p.child.name })}>
                       {t('offers.course.accept')}
                     </button>
-                    <button type="button" className="button button-tertiary" disabled={decline.isPending} onClick={() => decline.mutate(p)} aria-label={t('offers.course.declineFor', { name: p.child.name })}>
+                    <button type="button" className="button button-tertiary" onClick={() => setWithdrawing(p)} aria-label={t('offers.course.declineFor', { name: p.child.name })}>
                       {t('offers.course.decline')}
                     </button>
                   </div>
@@ -182,6 +210,20 @@ function Roster({ course, onDone }: { course: CourseDetail; onDone: (text: strin
           ]}
         />
       )}
+      {withdrawing ? (
+        <WithdrawModal
+          participant={withdrawing}
+          onClose={() => setWithdrawing(null)}
+          onDone={(text) => {
+            setWithdrawing(null);
+            onDone(text);
+          }}
+          onConflict={(text) => {
+            setWithdrawing(null);
+            onConflict(text);
+          }}
+        />
+      ) : null}
       {dropping ? (
         <DropOutForm
           participant={dropping}
@@ -221,8 +263,9 @@ function DropOutForm({ participant, onClose, onDone }: { participant: Participan
   );
 }
 
-function WaitingList({ course }: { course: CourseDetail }) {
+function WaitingList({ course, onDone, onConflict }: { course: CourseDetail } & Done) {
   const { t } = useTranslation();
+  const [withdrawing, setWithdrawing] = useState<Participant | null>(null);
   return (
     <section aria-labelledby="waiting-heading" className="mt-7">
       <h2 id="waiting-heading">{t('offers.course.waitingHeading')}</h2>
@@ -239,16 +282,42 @@ function WaitingList({ course }: { course: CourseDetail }) {
             { key: 'parents', header: t('offers.col.parents'), render: (p) => <Parents p={p} /> },
             { key: 'referred', header: t('offers.col.referred'), render: (p) => `${formatDateTimeShort(p.referredAt)} · ${p.referredBy.name}` },
             { key: 'reason', header: t('offers.col.reason'), render: (p) => p.reason || t('common.none') },
+            {
+              key: 'actions',
+              header: t('offers.col.actions'),
+              render: (p) =>
+                course.finished ? null : (
+                  <button type="button" className="button button-tertiary" onClick={() => setWithdrawing(p)} aria-label={t('offers.withdraw.openFor', { name: p.child.name })}>
+                    {t('offers.withdraw.open')}
+                  </button>
+                ),
+            },
           ]}
         />
       )}
+      {withdrawing ? (
+        <WithdrawModal
+          participant={withdrawing}
+          onClose={() => setWithdrawing(null)}
+          onDone={(text) => {
+            setWithdrawing(null);
+            onDone(text);
+          }}
+          onConflict={(text) => {
+            setWithdrawing(null);
+            onConflict(text);
+          }}
+        />
+      ) : null}
     </section>
   );
 }
 
-function Sessions({ course }: { course: CourseDetail }) {
+function Sessions({ course, onDone, onConflict }: { course: CourseDetail } & Done) {
   const { t } = useTranslation();
   const today = todayIso();
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editing = course.sessions.find((s) => s.id === editingId);
   return (
     <section aria-labelledby="sessions-heading" className="mt-7">
       <h2 id="sessions-heading">{t('offers.course.sessionsHeading')}</h2>
@@ -260,6 +329,7 @@ function Sessions({ course }: { course: CourseDetail }) {
           { key: 'number', header: t('offers.col.session'), rowHeader: true, render: (s) => t('offers.course.sessionNumber', { number: s.number }) },
           { key: 'date', header: t('offers.col.date'), render: (s) => `${formatDate(s.date)} ${formatTime(s.startTime)}` },
           { key: 'duration', header: t('offers.col.duration'), render: (s) => t('offers.course.minutes', { count: s.durationMinutes }) },
+          { key: 'topic', header: t('offers.col.topic'), render: (s) => s.topic || <span className="spire-muted">{t('common.none')}</span> },
           {
             key: 'attendance',
             header: t('offers.col.attendance'),
@@ -272,11 +342,39 @@ function Sessions({ course }: { course: CourseDetail }) {
                 </Link>
               ),
           },
+          ...(course.finished
+            ? []
+            : [
+                {
+                  key: 'edit',
+                  header: t('offers.col.actions'),
+                  render: (s: Session) => (
+                    <button type="button" className="button button-tertiary" onClick={() => setEditingId(s.id)} aria-label={t('offers.sessionEdit.openFor', { number: s.number })}>
+                      {t('offers.sessionEdit.open')}
+                    </button>
+                  ),
+                },
+              ]),
         ]}
       />
+      {editing ? (
+        <EditSessionForm
+          key={`${editing.id}-${editing.version}`}
+          session={editing}
+          onClose={() => setEditingId(null)}
+          onDone={(text) => {
+            setEditingId(null);
+            onDone(text);
+          }}
+          onConflict={onConflict}
+        />
+      ) : null}
     </section>
   );
 }
+
+/** End reasons the system writes itself (others are the staff member's own words, shown as written). */
+const END_REASON_CODES = ['offer_expired', 'course_finished'];
 
 function Ended({ course }: { course: CourseDetail }) {
   const { t } = useTranslation();
@@ -290,7 +388,7 @@ function Ended({ course }: { course: CourseDetail }) {
         columns={[
           { key: 'child', header: t('offers.col.child'), rowHeader: true, render: (p) => p.child.name },
           { key: 'state', header: t('offers.col.state'), render: (p) => <StateBadge state={p.state} /> },
-          { key: 'reason', header: t('offers.col.reason'), render: (p) => (p.endReason ? t(`offers.endReason.${p.endReason}`, { defaultValue: p.endReason }) : t('common.none')) },
+          { key: 'reason', header: t('offers.col.reason'), render: (p) => (p.endReason ? (END_REASON_CODES.includes(p.endReason) ? t(`offers.endReason.${p.endReason}`) : p.endReason) : t('common.none')) },
         ]}
       />
     </section>
