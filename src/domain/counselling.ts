@@ -30,8 +30,8 @@ export type CounsellingTopic = (typeof COUNSELLING_TOPICS)[number];
 
 /** Who gave the consent to link a visit to the family. */
 export const CONSENT_GIVERS = ['mother', 'father', 'co_parent', 'custody_holder', 'other'] as const;
-/** In what form the consent was given. */
-export const CONSENT_FORMS = ['verbal', 'written', 'digital'] as const;
+/** Who gave the consent. */
+export type ConsentGiver = (typeof CONSENT_GIVERS)[number];
 
 /** The three workshop themes for daycare staff, then the themes of talks and competence forums. */
 export const WORKSHOP_THEMES = [

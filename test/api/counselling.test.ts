@@ -91,7 +91,7 @@ describeEngines('open counselling', (engine) => {
   const consent = () => ({
     consentGivenByRole: 'mother',
     consentGivenByName: 'Rikke Rådgivningsbarn',
-    consentForm: 'verbal',
+    consentForm: 'oral',
     consentGivenAt: new Date(Date.now() - 60_000).toISOString(),
   });
   const auditRows = (slotId: string) =>
@@ -235,7 +235,7 @@ describeEngines('open counselling', (engine) => {
         201,
       );
       expect(visit.child).toMatchObject({ id: childId, name: 'Ronja Rådgivningsbarn' });
-      expect(visit.consent).toMatchObject({ givenByRole: 'mother', givenByName: 'Rikke Rådgivningsbarn', form: 'verbal' });
+      expect(visit.consent).toMatchObject({ givenByRole: 'mother', givenByName: 'Rikke Rådgivningsbarn', form: 'oral' });
       expect(visit.ageBand).toBe('1-3');
 
       const audit = (await auditRows(visit.id)).rows;

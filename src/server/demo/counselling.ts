@@ -137,7 +137,7 @@ export async function seedDemoCounselling(db: Kysely<DB>, today = todayInDenmark
           child_id: family.child_id,
           consent_given_by_role: 'mother',
           consent_given_by_name: [family.first_name, family.last_name].filter(Boolean).join(' ') || 'Mor',
-          consent_form: 'verbal',
+          consent_form: 'oral',
           consent_given_at: at(lastWeek, '14:40'),
           note: 'Mor spørger til søvn og putning. Aftalt, at mor ringer igen om tre uger, hvis det ikke er bedre.',
           recorded_by: psychologist,

@@ -1,31 +1,22 @@
+import type { ConsentForm } from '../../domain/consent';
+import type { ConsentGiver, CounsellingAgeBand as AgeBand, CounsellingTopic as Topic } from '../../domain/counselling';
 import { api, queryString } from './client';
 
 /**
  * Open counselling (åben rådgivning): drop-in slots, anonymous visits and visits linked to a
  * family, today's slots and the unit's numbers. Shapes as in src/server/modules/counselling/schema.ts.
+ * The fixed lists come from the domain rules, so the screens and the API cannot drift apart.
  */
 
-export const AGE_BANDS = ['pregnancy', '0-1', '1-3', '3-6', '6+'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
-export const TOPICS = [
-  'sleep',
-  'eating',
-  'crying',
-  'development',
-  'language',
-  'behaviour',
-  'attachment',
-  'parenting',
-  'family_life',
-  'daycare',
-  'wellbeing',
-  'other',
-] as const;
-export type Topic = (typeof TOPICS)[number];
-export const CONSENT_GIVERS = ['mother', 'father', 'co_parent', 'custody_holder', 'other'] as const;
-export type ConsentGiver = (typeof CONSENT_GIVERS)[number];
-export const CONSENT_FORMS = ['verbal', 'written', 'digital'] as const;
-export type ConsentForm = (typeof CONSENT_FORMS)[number];
+export { CONSENT_FORMS, type ConsentForm } from '../../domain/consent';
+export {
+  CONSENT_GIVERS,
+  COUNSELLING_AGE_BANDS as AGE_BANDS,
+  COUNSELLING_TOPICS as TOPICS,
+  type ConsentGiver,
+  type CounsellingAgeBand as AgeBand,
+  type CounsellingTopic as Topic,
+} from '../../domain/counselling';
 
 export interface Ref {
   id: string;

@@ -17,7 +17,7 @@ export const counsellingDa = {
     other: 'Andet',
   },
   consentGiver: { mother: 'Mor', father: 'Far', co_parent: 'Medmor/medforælder', custody_holder: 'Anden indehaver af forældremyndighed', other: 'Anden' },
-  consentForm: { verbal: 'Mundtligt', written: 'Skriftligt', digital: 'Digitalt' },
+  consentForm: { oral: 'Mundtligt', written: 'Skriftligt', digital: 'Digitalt' },
   notChosen: 'Ikke angivet',
   slots: {
     title: 'Åben rådgivning',

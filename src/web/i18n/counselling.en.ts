@@ -19,7 +19,7 @@ export const counsellingEn: typeof counsellingDa = {
     other: 'Other',
   },
   consentGiver: { mother: 'Mother', father: 'Father', co_parent: 'Co-mother/co-parent', custody_holder: 'Other custody holder', other: 'Other' },
-  consentForm: { verbal: 'Verbal', written: 'Written', digital: 'Digital' },
+  consentForm: { oral: 'Oral', written: 'Written', digital: 'Digital' },
   notChosen: 'Not given',
   slots: {
     title: 'Open counselling',

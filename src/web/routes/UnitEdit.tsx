@@ -6,6 +6,7 @@ import { ApiError } from '../api/client';
 import { getOrganisation, getUnit, organisationKeys, updateUnit } from '../api/organisation';
 import type { Unit } from '../api/types';
 import { Alert } from '../components/Alert';
+import { ConflictAlert } from '../components/ConflictAlert';
 import { BackLink } from '../components/BackLink';
 import { ErrorState } from '../components/ErrorState';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -86,12 +87,7 @@ export function UnitEdit() {
         {unit.isError ? <ErrorState error={unit.error} onRetry={() => void unit.refetch()} /> : null}
         {org.isError ? <ErrorState error={org.error} onRetry={() => void org.refetch()} /> : null}
         {conflict ? (
-          <Alert variant="error" heading={t('errors.conflictHeading')} focusKey={mutation.submittedAt}>
-            <p className="alert-text">{t('errors.unitConflict')}</p>
-            <button type="button" className="button button-secondary mt-4" onClick={() => void reload()}>
-              {t('errors.reloadLatest')}
-            </button>
-          </Alert>
+          <ConflictAlert text={t('errors.unitConflict')} onReload={() => void reload()} focusKey={mutation.submittedAt} />
         ) : null}
         {alertError ? (
           <Alert variant="error" heading={t('errors.saveHeading')} focusKey={mutation.submittedAt}>

@@ -6,7 +6,8 @@
  * a child, free text on an anonymous visit) is refused field by field.
  */
 import { z } from '@hono/zod-openapi';
-import { CONSENT_FORMS, CONSENT_GIVERS, COUNSELLING_AGE_BANDS, COUNSELLING_TOPICS } from '../../../domain/counselling';
+import { CONSENT_FORMS } from '../../../domain/consent';
+import { CONSENT_GIVERS, COUNSELLING_AGE_BANDS, COUNSELLING_TOPICS } from '../../../domain/counselling';
 import { IsoDate } from '../../http/openapi-shared';
 
 /** Text without NUL characters (PostgreSQL cannot store them). */

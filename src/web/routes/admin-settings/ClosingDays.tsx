@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { adminSettingsKeys, getClosingDays, saveClosingDays } from '../../api/adminSettings';
 import { ApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
+import { ConflictAlert } from '../../components/ConflictAlert';
 import { BackLink } from '../../components/BackLink';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -115,19 +116,14 @@ export function ClosingDays() {
           </Alert>
         ) : null}
         {conflict ? (
-          <Alert variant="error" heading={t('errors.conflictHeading')} focusKey={mutation.submittedAt}>
-            <p className="alert-text">{t('adminSettings.closing.conflict')}</p>
-            <button
-              type="button"
-              className="button button-secondary mt-4"
-              onClick={() => {
-                mutation.reset();
-                void settings.refetch();
-              }}
-            >
-              {t('errors.reloadLatest')}
-            </button>
-          </Alert>
+          <ConflictAlert
+            text={t('adminSettings.closing.conflict')}
+            focusKey={mutation.submittedAt}
+            onReload={() => {
+              mutation.reset();
+              void settings.refetch();
+            }}
+          />
         ) : null}
         {alertError ? (
           <Alert variant="error" heading={t('errors.saveHeading')} focusKey={mutation.submittedAt}>

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client';
 import { type Audience, getOffer, type Offer, type OfferFormat, offerKeys } from '../../api/offers';
 import { listUnits, organisationKeys } from '../../api/organisation';
 import { Alert } from '../../components/Alert';
+import { ConflictAlert } from '../../components/ConflictAlert';
 import { BackLink } from '../../components/BackLink';
 import { ErrorState } from '../../components/ErrorState';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -212,12 +213,7 @@ export function OfferAdminForm() {
         {offer.isError ? <ErrorState error={offer.error} onRetry={() => void offer.refetch()} /> : null}
         {units.isError ? <ErrorState error={units.error} onRetry={() => void units.refetch()} /> : null}
         {conflict ? (
-          <Alert variant="error" heading={t('errors.conflictHeading')} focusKey={mutation.submittedAt}>
-            <p className="alert-text">{t('offers.admin.conflict')}</p>
-            <button type="button" className="button button-secondary mt-4" onClick={() => void reload()}>
-              {t('errors.reloadLatest')}
-            </button>
-          </Alert>
+          <ConflictAlert text={t('offers.admin.conflict')} onReload={() => void reload()} focusKey={mutation.submittedAt} />
         ) : null}
         {alertError ? (
           <Alert variant="error" heading={t('errors.saveHeading')} focusKey={mutation.submittedAt}>

@@ -18,6 +18,7 @@ import {
   updateHandover,
 } from '../../api/handover';
 import { Alert } from '../../components/Alert';
+import { ConflictAlert } from '../../components/ConflictAlert';
 import { BackLink } from '../../components/BackLink';
 import { ErrorState } from '../../components/ErrorState';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -132,12 +133,7 @@ function SaveProblem({ error, at, onReload, conflictText }: { error: unknown; at
   if (!err) return null;
   if (err.status === 409 && err.code === 'conflict.stale_version') {
     return (
-      <Alert variant="error" heading={t('errors.conflictHeading')} headingLevel={3} focusKey={at}>
-        <p className="alert-text">{conflictText}</p>
-        <button type="button" className="button button-secondary mt-4" onClick={onReload}>
-          {t('errors.reloadLatest')}
-        </button>
-      </Alert>
+      <ConflictAlert text={conflictText} onReload={onReload} focusKey={at} headingLevel={3} />
     );
   }
   if (err.errors.length > 0) return null;

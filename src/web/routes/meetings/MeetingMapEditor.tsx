@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { type Meeting, type MeetingMapContent, meetingKeys, saveMap } from '../../api/meetings';
 import { Alert } from '../../components/Alert';
+import { ConflictAlert } from '../../components/ConflictAlert';
 import { TextAreaField } from '../../components/FormField';
 import { usePageSummary } from '../../components/PageSummary';
 import { formatDateTime } from '../../format';
@@ -112,19 +113,16 @@ export function MeetingMapEditor({ meeting, onReload }: { meeting: Meeting; onRe
         </Alert>
       ) : null}
       {conflict ? (
-        <Alert variant="error" heading={t('errors.conflictHeading')} headingLevel={3} focusKey={mutation.submittedAt}>
-          <p className="alert-text">{t('meetings.page.conflict')}</p>
-          <button
-            type="button"
-            className="button button-secondary mt-3"
-            onClick={() => {
-              reloading.current = true;
-              onReload();
-            }}
-          >
-            {t('meetings.page.reload')}
-          </button>
-        </Alert>
+        <ConflictAlert
+          text={t('meetings.page.conflict')}
+          reloadLabel={t('meetings.page.reload')}
+          headingLevel={3}
+          focusKey={mutation.submittedAt}
+          onReload={() => {
+            reloading.current = true;
+            onReload();
+          }}
+        />
       ) : null}
       {err && !conflict && err.errors.length === 0 ? <Alert variant="error" heading={err.title} headingLevel={3} focusKey={mutation.submittedAt}>{null}</Alert> : null}
       <form onSubmit={submit} noValidate>

@@ -16,6 +16,7 @@ import {
 } from '../../api/wellbeing';
 import { useMe } from '../../auth';
 import { Alert } from '../../components/Alert';
+import { ConflictAlert } from '../../components/ConflictAlert';
 import { BackLink } from '../../components/BackLink';
 import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
@@ -130,19 +131,15 @@ function MyRating({ data, onReload }: { data: ChildInRound; onReload: () => void
         </Alert>
       ) : null}
       {conflict ? (
-        <Alert variant="error" heading={t('errors.conflictHeading')} headingLevel={3} focusKey={mutation.submittedAt}>
-          <p className="alert-text">{t('wellbeing.child.conflictMine')}</p>
-          <button
-            type="button"
-            className="button button-secondary mt-4"
-            onClick={() => {
-              mutation.reset();
-              onReload();
-            }}
-          >
-            {t('errors.reloadLatest')}
-          </button>
-        </Alert>
+        <ConflictAlert
+          text={t('wellbeing.child.conflictMine')}
+          headingLevel={3}
+          focusKey={mutation.submittedAt}
+          onReload={() => {
+            mutation.reset();
+            onReload();
+          }}
+        />
       ) : null}
       {alertError ? (
         <Alert variant="error" heading={t('errors.saveHeading')} headingLevel={3} focusKey={mutation.submittedAt}>

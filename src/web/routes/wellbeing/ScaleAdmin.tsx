@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { getScale, type ScaleLevel, scaleName, setScale, wellbeingKeys } from '../../api/wellbeing';
 import { Alert } from '../../components/Alert';
+import { ConflictAlert } from '../../components/ConflictAlert';
 import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -68,19 +69,14 @@ export function WellbeingScaleAdmin() {
           </Alert>
         ) : null}
         {conflict ? (
-          <Alert variant="error" heading={t('errors.conflictHeading')} focusKey={mutation.submittedAt}>
-            <p className="alert-text">{t('wellbeing.scale.conflict')}</p>
-            <button
-              type="button"
-              className="button button-secondary mt-4"
-              onClick={() => {
-                mutation.reset();
-                void scale.refetch();
-              }}
-            >
-              {t('errors.reloadLatest')}
-            </button>
-          </Alert>
+          <ConflictAlert
+            text={t('wellbeing.scale.conflict')}
+            focusKey={mutation.submittedAt}
+            onReload={() => {
+              mutation.reset();
+              void scale.refetch();
+            }}
+          />
         ) : null}
         {alertError ? (
           <Alert variant="error" heading={t('errors.saveHeading')} focusKey={mutation.submittedAt}>
