@@ -336,20 +336,16 @@ function Joint({ data, unitId, onReload }: { data: ChildInRound; unitId: string 
         </Alert>
       ) : null}
       {conflict ? (
-        <Alert variant="error" heading={t('errors.conflictHeading')} headingLevel={3} focusKey={mutation.submittedAt}>
-          <p className="alert-text">{t('wellbeing.child.conflictJoint')}</p>
-          <button
-            type="button"
-            className="button button-secondary mt-4"
-            onClick={() => {
-              mutation.reset();
-              setEditing(false);
-              onReload();
-            }}
-          >
-            {t('errors.reloadLatest')}
-          </button>
-        </Alert>
+        <ConflictAlert
+          text={t('wellbeing.child.conflictJoint')}
+          headingLevel={3}
+          focusKey={mutation.submittedAt}
+          onReload={() => {
+            mutation.reset();
+            setEditing(false);
+            onReload();
+          }}
+        />
       ) : null}
       {alertError ? (
         <Alert variant="error" heading={t('errors.saveHeading')} headingLevel={3} focusKey={mutation.submittedAt}>
