@@ -122,4 +122,28 @@ test.describe.serial('administrator settings', () => {
     await expect(page.getByRole('group', { name: 'Distrikter, som Sara Socialfaglig dækker' }).getByLabel('Syd')).not.toBeChecked();
     await expect(page.getByRole('group', { name: 'Distrikter, som Sara Socialfaglig dækker' }).getByLabel('Nord')).toBeChecked();
   });
+
+  // The journeys share one demo municipality: put back what this one changed, so that the
+  // journeys after it (offers, concerns, notifications) meet the demo as seeded.
+  test.afterAll(async ({ playwright, baseURL }) => {
+    const api = await playwright.request.newContext({ baseURL });
+    const login = await api.post('/api/auth/login', { data: { username: 'admin', password: DEMO_PASSWORD } });
+    const headers = { 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+    const offers = (await (await api.get('/api/offers')).json()) as { items: { id: string; name: string; version: number }[] };
+    const renamed = offers.items.find((o) => o.name === offerName);
+    if (renamed) expect((await api.patch(`/api/offers/${renamed.id}`, { headers, data: { version: renamed.version, name: 'Familiegrupper' } })).status()).toBe(200);
+    const settings = (await (await api.get('/api/notifications/settings')).json()) as { version: number; extraClosingDays: string[] };
+    const closingDays = settings.extraClosingDays.filter((d) => d !== '2026-12-28');
+    expect((await api.put('/api/notifications/settings', { headers, data: { version: settings.version, extraClosingDays: closingDays } })).status()).toBe(200);
+    const coverage = (await (await api.get('/api/social-worker-districts')).json()) as {
+      districts: { id: string }[];
+      socialWorkers: { id: string; name: string; districts: { id: string }[] }[];
+    };
+    const sara = coverage.socialWorkers.find((w) => w.name === 'Sara Socialfaglig');
+    if (sara) {
+      const body = { districtIds: coverage.districts.map((d) => d.id), previousDistrictIds: sara.districts.map((d) => d.id) };
+      expect((await api.put(`/api/staff/${sara.id}/districts`, { headers, data: body })).status()).toBe(200);
+    }
+    await api.dispose();
+  });
 });
