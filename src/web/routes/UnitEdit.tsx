@@ -5,8 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { getOrganisation, getUnit, organisationKeys, updateUnit } from '../api/organisation';
 import type { Unit } from '../api/types';
-import { Alert } from '../components/Alert';
-import { ConflictAlert } from '../components/ConflictAlert';
+import { SaveProblem } from '../components/SaveProblem';
 import { BackLink } from '../components/BackLink';
 import { ErrorState } from '../components/ErrorState';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -71,9 +70,7 @@ export function UnitEdit() {
     await unit.refetch();
   };
 
-  const err = mutation.error instanceof ApiError ? mutation.error : null;
-  const conflict = err?.status === 409;
-  const alertError = err && !conflict && err.errors.length === 0 ? err : null;
+  const _err = mutation.error instanceof ApiError ? mutation.error : null;
   const title = unit.data ? t('unitForm.editTitle', { name: unit.data.name }) : t('common.edit');
 
   return (
@@ -86,14 +83,7 @@ export function UnitEdit() {
         {unit.isPending || org.isPending ? <Spinner /> : null}
         {unit.isError ? <ErrorState error={unit.error} onRetry={() => void unit.refetch()} /> : null}
         {org.isError ? <ErrorState error={org.error} onRetry={() => void org.refetch()} /> : null}
-        {conflict ? (
-          <ConflictAlert text={t('errors.unitConflict')} onReload={() => void reload()} focusKey={mutation.submittedAt} />
-        ) : null}
-        {alertError ? (
-          <Alert variant="error" heading={t('errors.saveHeading')} focusKey={mutation.submittedAt}>
-            {alertError.title}
-          </Alert>
-        ) : null}
+        <SaveProblem error={mutation.error} focusKey={mutation.submittedAt} conflictText={t('errors.unitConflict')} onReload={() => void reload()} />
         {unit.data && org.data && version !== null ? (
           <form onSubmit={submit} noValidate>
             <UnitFormFields values={values} onChange={setValues} form={form} districts={org.data.districts} />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { adminSettingsKeys, getClosingDays, saveClosingDays } from '../../api/adminSettings';
 import { ApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
-import { ConflictAlert } from '../../components/ConflictAlert';
+import { SaveProblem } from '../../components/SaveProblem';
 import { BackLink } from '../../components/BackLink';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -94,9 +94,7 @@ export function ClosingDays() {
     mutation.mutate();
   };
 
-  const err = mutation.error instanceof ApiError ? mutation.error : null;
-  const conflict = err?.status === 409;
-  const alertError = err && !conflict && err.errors.length === 0 ? err : null;
+  const _err = mutation.error instanceof ApiError ? mutation.error : null;
   const summary = latestSummary(addForm, saveForm);
   const title = t('adminSettings.closing.title');
 
@@ -115,21 +113,10 @@ export function ClosingDays() {
             {t('adminSettings.closing.saved')}
           </Alert>
         ) : null}
-        {conflict ? (
-          <ConflictAlert
-            text={t('adminSettings.closing.conflict')}
-            focusKey={mutation.submittedAt}
-            onReload={() => {
+        <SaveProblem error={mutation.error} focusKey={mutation.submittedAt} conflictText={t('adminSettings.closing.conflict')} onReload={() => {
               mutation.reset();
               void settings.refetch();
-            }}
-          />
-        ) : null}
-        {alertError ? (
-          <Alert variant="error" heading={t('errors.saveHeading')} focusKey={mutation.submittedAt}>
-            {alertError.title}
-          </Alert>
-        ) : null}
+            }} />
         {settings.data ? (
           <>
             {settings.data.source === 'default' ? <p>{t('adminSettings.closing.defaultNote')}</p> : null}

@@ -6,8 +6,7 @@ import { createOffer, type OfferInput, updateOffer } from '../../api/adminSettin
 import { ApiError } from '../../api/client';
 import { type Audience, getOffer, type Offer, type OfferFormat, offerKeys } from '../../api/offers';
 import { listUnits, organisationKeys } from '../../api/organisation';
-import { Alert } from '../../components/Alert';
-import { ConflictAlert } from '../../components/ConflictAlert';
+import { SaveProblem } from '../../components/SaveProblem';
 import { BackLink } from '../../components/BackLink';
 import { ErrorState } from '../../components/ErrorState';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -179,9 +178,7 @@ export function OfferAdminForm() {
     await offer.refetch();
   };
 
-  const err = mutation.error instanceof ApiError ? mutation.error : null;
-  const conflict = err?.status === 409;
-  const alertError = err && !conflict && err.errors.length === 0 ? err : null;
+  const _err = mutation.error instanceof ApiError ? mutation.error : null;
   const title = editing ? (offer.data ? t('offers.admin.editTitle', { name: offer.data.name }) : t('common.edit')) : t('offers.admin.newTitle');
   const methods = values.method && !METHODS.includes(values.method) ? [...METHODS, values.method] : METHODS;
   const certs = values.requiredCertification && !CERTIFICATIONS.includes(values.requiredCertification) ? [...CERTIFICATIONS, values.requiredCertification] : CERTIFICATIONS;
@@ -212,14 +209,7 @@ export function OfferAdminForm() {
         {(editing && offer.isPending) || units.isPending ? <Spinner /> : null}
         {offer.isError ? <ErrorState error={offer.error} onRetry={() => void offer.refetch()} /> : null}
         {units.isError ? <ErrorState error={units.error} onRetry={() => void units.refetch()} /> : null}
-        {conflict ? (
-          <ConflictAlert text={t('offers.admin.conflict')} onReload={() => void reload()} focusKey={mutation.submittedAt} />
-        ) : null}
-        {alertError ? (
-          <Alert variant="error" heading={t('errors.saveHeading')} focusKey={mutation.submittedAt}>
-            {alertError.title}
-          </Alert>
-        ) : null}
+        <SaveProblem error={mutation.error} focusKey={mutation.submittedAt} conflictText={t('offers.admin.conflict')} onReload={() => void reload()} />
         {ready ? (
           <form onSubmit={submit} noValidate>
             <h2>{t('offers.admin.basics')}</h2>

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/client';
 import {
   acknowledgeHandover,
   bookHandoverMeeting,
@@ -18,7 +17,7 @@ import {
   updateHandover,
 } from '../../api/handover';
 import { Alert } from '../../components/Alert';
-import { ConflictAlert } from '../../components/ConflictAlert';
+import { SaveProblem } from '../../components/SaveProblem';
 import { BackLink } from '../../components/BackLink';
 import { ErrorState } from '../../components/ErrorState';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -126,24 +125,6 @@ export function HandoverPage() {
   );
 }
 
-/** A save error: 409 offers a reload; other problems without field errors are shown as an alert. */
-function SaveProblem({ error, at, onReload, conflictText }: { error: unknown; at: number; onReload: () => void; conflictText: string }) {
-  const { t } = useTranslation();
-  const err = error instanceof ApiError ? error : null;
-  if (!err) return null;
-  if (err.status === 409 && err.code === 'conflict.stale_version') {
-    return (
-      <ConflictAlert text={conflictText} onReload={onReload} focusKey={at} headingLevel={3} />
-    );
-  }
-  if (err.errors.length > 0) return null;
-  return (
-    <Alert variant="error" heading={t('errors.saveHeading')} headingLevel={3} focusKey={at}>
-      {err.title}
-    </Alert>
-  );
-}
-
 function Prepare({ h, onReload }: { h: Handover; onReload: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -180,7 +161,7 @@ function Prepare({ h, onReload }: { h: Handover; onReload: () => void }) {
           {t('handover.draftSaved')}
         </Alert>
       ) : null}
-      <SaveProblem error={mutation.error} at={mutation.submittedAt} onReload={onReload} conflictText={t('handover.conflict')} />
+      <SaveProblem error={mutation.error} focusKey={mutation.submittedAt} onReload={onReload} conflictText={t('handover.conflict')} headingLevel={3} />
       <form onSubmit={submit} noValidate>
         {TEXT_PARTS.map((part) => (
           <TextAreaField
@@ -289,7 +270,7 @@ function Review({ h, onReload }: { h: Handover; onReload: () => void }) {
     <section aria-labelledby="review-heading" className="mt-8">
       <h2 id="review-heading">{t('handover.reviewHeading')}</h2>
       <p>{t('handover.reviewIntro')}</p>
-      <SaveProblem error={mutation.error} at={mutation.submittedAt} onReload={onReload} conflictText={t('handover.conflict')} />
+      <SaveProblem error={mutation.error} focusKey={mutation.submittedAt} onReload={onReload} conflictText={t('handover.conflict')} headingLevel={3} />
       <form onSubmit={submit} noValidate>
         <div className={`form-group${form.errors.parts ? ' form-error' : ''}`}>
           <fieldset>
@@ -373,7 +354,7 @@ function Acknowledge({ h, onReload }: { h: Handover; onReload: () => void }) {
   return (
     <section aria-labelledby="ack-heading" className="mt-8">
       <h2 id="ack-heading">{t('handover.acknowledge')}</h2>
-      <SaveProblem error={mutation.error} at={mutation.submittedAt} onReload={onReload} conflictText={t('handover.conflict')} />
+      <SaveProblem error={mutation.error} focusKey={mutation.submittedAt} onReload={onReload} conflictText={t('handover.conflict')} headingLevel={3} />
       <p>{t('handover.acknowledgeHint')}</p>
       <button type="button" className="button button-primary" disabled={mutation.isPending} onClick={() => mutation.mutate()}>
         {mutation.isPending ? t('common.saving') : t('handover.acknowledge')}
@@ -431,7 +412,7 @@ function Meeting({ h, onReload }: { h: Handover; onReload: () => void }) {
           {t('handover.booked')}
         </Alert>
       ) : null}
-      <SaveProblem error={mutation.error} at={mutation.submittedAt} onReload={onReload} conflictText={t('handover.conflict')} />
+      <SaveProblem error={mutation.error} focusKey={mutation.submittedAt} onReload={onReload} conflictText={t('handover.conflict')} headingLevel={3} />
       <form onSubmit={submit} noValidate>
         <TextField id={form.id('date')} type="date" label={t('handover.meetingDate')} value={date} onChange={setDate} error={form.errors.date} width="s" />
         <TextField id={form.id('time')} type="time" label={t('handover.meetingTime')} value={time} onChange={setTime} error={form.errors.time} width="xs" />

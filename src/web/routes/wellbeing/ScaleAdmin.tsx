@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { getScale, type ScaleLevel, scaleName, setScale, wellbeingKeys } from '../../api/wellbeing';
 import { Alert } from '../../components/Alert';
-import { ConflictAlert } from '../../components/ConflictAlert';
+import { SaveProblem } from '../../components/SaveProblem';
 import { DataTable } from '../../components/DataTable';
 import { ErrorState } from '../../components/ErrorState';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -48,9 +48,7 @@ export function WellbeingScaleAdmin() {
     if (form.fail({ scale: choice ? '' : t('wellbeing.scale.required') })) return;
     mutation.mutate();
   };
-  const err = mutation.error instanceof ApiError ? mutation.error : null;
-  const conflict = err?.status === 409;
-  const alertError = err && !conflict && err.errors.length === 0 ? err : null;
+  const _err = mutation.error instanceof ApiError ? mutation.error : null;
   const title = t('wellbeing.scale.title');
   const chosen = scale.data?.available.find((s) => s.key === choice);
 
@@ -68,21 +66,10 @@ export function WellbeingScaleAdmin() {
             {t('wellbeing.scale.saved', { name: saved.name })}
           </Alert>
         ) : null}
-        {conflict ? (
-          <ConflictAlert
-            text={t('wellbeing.scale.conflict')}
-            focusKey={mutation.submittedAt}
-            onReload={() => {
+        <SaveProblem error={mutation.error} focusKey={mutation.submittedAt} conflictText={t('wellbeing.scale.conflict')} onReload={() => {
               mutation.reset();
               void scale.refetch();
-            }}
-          />
-        ) : null}
-        {alertError ? (
-          <Alert variant="error" heading={t('errors.saveHeading')} focusKey={mutation.submittedAt}>
-            {alertError.title}
-          </Alert>
-        ) : null}
+            }} />
         {scale.data ? (
           <>
             <p>
